@@ -1,0 +1,70 @@
+package cn.eexpo.catalog.search;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads listed products from PostgreSQL in the shape the index wants. */
+@Component
+class ProductDocumentSource {
+
+    private static final String LISTED_PRODUCTS = """
+            select p.sku, p.name_zh, p.name_en, p.description_zh, p.description_en, p.brand, p.brand_zh,
+                   p.category_code, c.parent_code, c.name_zh as category_zh, c.name_en as category_en,
+                   co.iso_code, co.name_zh as country_zh, co.name_en as country_en,
+                   p.trade_mode, p.warehouse_code, p.hs_code, p.price_fen, p.image_url, p.updated_at,
+                   coalesce((select sum(s.on_hand - s.reserved) from stock s where s.sku = p.sku), 0) as available
+              from product p
+              join category c on c.code = p.category_code
+              join country co on co.customs_code = p.origin_country
+             where p.status = 'LISTED'
+            """;
+
+    private final JdbcClient jdbc;
+
+    ProductDocumentSource(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Streams every listed product; a read-only transaction lets PostgreSQL hand rows over in fetch-size batches. */
+    @Transactional(readOnly = true)
+    public void forEachListed(Consumer<ProductDocument> consumer) {
+        try (var rows = jdbc.sql(LISTED_PRODUCTS).withFetchSize(2_000).query(ProductDocumentSource::map).stream()) {
+            rows.forEach(consumer);
+        }
+    }
+
+    private static ProductDocument map(ResultSet rs, int row) throws SQLException {
+        String parent = rs.getString("parent_code");
+        String category = rs.getString("category_code");
+        String name = rs.getString("name_zh");
+        String nameEn = rs.getString("name_en");
+        String brand = rs.getString("brand");
+        String brandZh = rs.getString("brand_zh");
+        return new ProductDocument(
+                rs.getString("sku"),
+                name,
+                nameEn,
+                rs.getString("description_zh"),
+                rs.getString("description_en"),
+                brand,
+                brandZh,
+                category,
+                parent == null ? List.of(category) : List.of(parent, category),
+                rs.getString("category_zh") + " " + rs.getString("category_en"),
+                rs.getString("iso_code"),
+                rs.getString("country_zh") + " " + rs.getString("country_en"),
+                rs.getString("trade_mode"),
+                rs.getString("warehouse_code"),
+                rs.getString("hs_code"),
+                rs.getLong("price_fen"),
+                rs.getInt("available"),
+                rs.getString("image_url"),
+                rs.getTimestamp("updated_at").toInstant(),
+                List.of(name, nameEn, brand, brandZh));
+    }
+}

@@ -1,0 +1,133 @@
+package cn.eexpo.catalog.search;
+
+import cn.eexpo.catalog.SearchIndex;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The product index behind an alias. A rebuild fills a fresh index from PostgreSQL and then moves the alias in one
+ * atomic request, so searches never see a half-built index; the indices the alias pointed at before are deleted.
+ */
+@Component
+class ProductIndex implements SearchIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductIndex.class);
+    private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final int BULK_SIZE = 1_000;
+
+    private final ElasticsearchClient es;
+    private final ProductDocumentSource source;
+    private final String alias;
+    private final ReentrantLock rebuilding = new ReentrantLock();
+
+    ProductIndex(ElasticsearchClient es, ProductDocumentSource source, SearchProperties properties) {
+        this.es = es;
+        this.source = source;
+        this.alias = properties.index();
+    }
+
+    String alias() {
+        return alias;
+    }
+
+    boolean exists() throws IOException {
+        return es.indices().existsAlias(a -> a.name(alias)).value();
+    }
+
+    /** Rebuilds the whole index from PostgreSQL; returns the number of documents indexed. */
+    @Override
+    public int rebuild() throws IOException {
+        rebuilding.lock();
+        try {
+            String index = alias + "-" + LocalDateTime.now(ZoneOffset.UTC).format(SUFFIX) + "-"
+                    + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+            try (InputStream mapping = getClass().getResourceAsStream("/search/products-index.json")) {
+                es.indices().create(c -> c.index(index).withJson(mapping));
+            }
+            int count = fill(index);
+            es.indices().refresh(r -> r.index(index));
+            Set<String> previous = indicesBehindAlias();
+            es.indices().updateAliases(u -> {
+                u.actions(a -> a.add(add -> add.index(index).alias(alias)));
+                previous.forEach(
+                        old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias))));
+                return u;
+            });
+            for (String old : previous) {
+                es.indices().delete(d -> d.index(old));
+            }
+            log.info("Search index {} rebuilt as {} with {} products", alias, index, count);
+            return count;
+        } finally {
+            rebuilding.unlock();
+        }
+    }
+
+    private int fill(String index) throws IOException {
+        List<ProductDocument> batch = new ArrayList<>(BULK_SIZE);
+        int[] count = {0};
+        try {
+            source.forEachListed(doc -> {
+                batch.add(doc);
+                if (batch.size() == BULK_SIZE) {
+                    count[0] += send(index, batch);
+                    batch.clear();
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (!batch.isEmpty()) {
+            count[0] += send(index, batch);
+        }
+        return count[0];
+    }
+
+    private int send(String index, List<ProductDocument> batch) {
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
+        for (ProductDocument doc : batch) {
+            bulk.operations(op -> op.index(i -> i.id(doc.sku()).document(doc)));
+        }
+        try {
+            BulkResponse response = es.bulk(bulk.build());
+            if (response.errors()) {
+                var firstError = response.items().stream()
+                        .filter(item -> item.error() != null)
+                        .findFirst()
+                        .map(item -> item.id() + ": " + item.error().reason())
+                        .orElse("unknown");
+                throw new IllegalStateException("bulk indexing into " + index + " failed, first error " + firstError);
+            }
+            return batch.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Set<String> indicesBehindAlias() throws IOException {
+        try {
+            return es.indices().getAlias(g -> g.name(alias)).aliases().keySet();
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return Set.of();
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package cn.eexpo.catalog.search;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param index the alias searches go through; the concrete indices are named after it
+ * @param checkInterval how often the application checks that the index exists and rebuilds it if not
+ */
+@ConfigurationProperties("eexpo.search")
+record SearchProperties(
+        @DefaultValue("eexpo-products") String index,
+        @DefaultValue("30s") Duration checkInterval) {}
