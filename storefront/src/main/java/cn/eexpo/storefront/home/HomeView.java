@@ -14,6 +14,8 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -25,13 +27,14 @@ import java.util.Locale;
  * catalog. With {@code ?q=} in the URL it shows what the search found, so a search can be shared as a link.
  */
 @Route(value = "", layout = MainLayout.class)
-public class HomeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class HomeView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
 
     static final int PAGE_SIZE = 12;
 
     private final ProductSearch search;
     private final Div results = new Div();
     private final H2 resultsTitle = new H2();
+    private String query = "";
 
     public HomeView(ProductSearch search) {
         this.search = search;
@@ -39,7 +42,6 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Has
         setPadding(true);
         results.addClassName("eexpo-product-grid");
         results.setId("product-results");
-        add(hero(), tradeModes(), resultsTitle, results);
     }
 
     @Override
@@ -49,15 +51,25 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Has
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String q = event.getLocation()
+        query = event.getLocation()
                 .getQueryParameters()
                 .getSingleParameter("q")
                 .orElse("")
                 .strip();
-        show(q);
+        if (isAttached()) {
+            show(query);
+        }
     }
 
-    void show(String q) {
+    /** Called on attach and whenever the shopper switches language: every text is rendered anew. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        removeAll();
+        add(hero(), tradeModes(), resultsTitle, results);
+        show(query);
+    }
+
+    private void show(String q) {
         results.removeAll();
         resultsTitle.setText(q.isEmpty() ? getTranslation("home.featured") : getTranslation("home.results.for", q));
         try {

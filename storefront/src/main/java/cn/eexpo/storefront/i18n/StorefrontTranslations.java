@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Every text the storefront shows comes from {@code vaadin-i18n/translations*.properties}. Simplified Chinese is the
+ * Every text the storefront shows comes from {@code vaadin-i18n/translations_zh_CN.properties} and
+ * {@code translations_en.properties} (no base file, so no fallback to the JVM locale). Simplified Chinese is the
  * default and the fallback; English is the second language.
  */
 @Component

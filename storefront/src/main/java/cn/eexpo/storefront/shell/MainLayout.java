@@ -13,18 +13,33 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 import java.util.Locale;
 import java.util.Map;
 
 /** The frame of every page: brand, search box and language switch. */
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements LocaleChangeObserver {
 
     static final String SEARCH_ID = "header-search";
     static final String LANGUAGE_ID = "language-switch";
 
-    public MainLayout() {
+    private HorizontalLayout header = new HorizontalLayout();
+
+    /** Called on attach and on every language switch: the header is rebuilt in the new language. */
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        remove(header);
+        header = header();
+        addToNavbar(header);
+        UI.getCurrent()
+                .getPage()
+                .executeJs("document.documentElement.lang = $0", getLocale().toLanguageTag());
+    }
+
+    private HorizontalLayout header() {
         RouterLink brand = new RouterLink(HomeView.class);
         brand.add(new Span(getTranslation("app.brand")));
         brand.addClassName("eexpo-brand");
@@ -41,10 +56,8 @@ public class MainLayout extends AppLayout {
                 e -> UI.getCurrent().navigate(HomeView.class, QueryParameters.simple(Map.of("q", search.getValue()))));
 
         Locale other = isEnglish() ? StorefrontTranslations.CHINESE : StorefrontTranslations.ENGLISH;
-        Button language = new Button(getTranslation("header.language.other"), e -> {
-            LanguagePreference.choose(UI.getCurrent(), other);
-            UI.getCurrent().getPage().reload();
-        });
+        Button language = new Button(
+                getTranslation("header.language.other"), e -> LanguagePreference.choose(UI.getCurrent(), other));
         language.setId(LANGUAGE_ID);
         language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         language.getElement().setAttribute("lang", other.toLanguageTag());
@@ -54,7 +67,7 @@ public class MainLayout extends AppLayout {
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.expand(search);
-        addToNavbar(header);
+        return header;
     }
 
     private boolean isEnglish() {

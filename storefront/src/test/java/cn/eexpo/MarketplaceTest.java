@@ -1,0 +1,16 @@
+package cn.eexpo;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole marketplace on a random port against the real PostgreSQL, Redis, RabbitMQ and Elasticsearch that
+ * {@code infra/eexpo test} starts. One annotation so that every such test shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public @interface MarketplaceTest {}
