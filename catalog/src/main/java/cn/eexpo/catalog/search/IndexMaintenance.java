@@ -44,7 +44,7 @@ class IndexMaintenance {
                     && publication.getPublicationDate().isBefore(stale));
             if (!index.exists()) {
                 log.info("Search index {} is missing: building it from PostgreSQL", index.alias());
-                index.rebuild();
+                index.rebuildIfMissing();
             }
         } catch (IOException | RuntimeException e) {
             log.warn("Search index check failed, will try again in {}: {}", checkInterval, e.toString());

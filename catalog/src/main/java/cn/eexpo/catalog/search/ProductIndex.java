@@ -8,6 +8,9 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,6 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * The product index behind an alias. A rebuild fills a fresh index from PostgreSQL and then moves the alias in one
  * atomic request, so searches never see a half-built index; the indices the alias pointed at before are deleted.
+ * Several application instances may ask for a rebuild at once: a PostgreSQL advisory lock lets one build at a time.
  */
 @Component
 class ProductIndex implements SearchIndex {
@@ -33,13 +37,17 @@ class ProductIndex implements SearchIndex {
 
     private final ElasticsearchClient es;
     private final ProductDocumentSource source;
+    private final DataSource dataSource;
     private final String alias;
-    private final ReentrantLock rebuilding = new ReentrantLock();
+    private final int replicas;
 
-    ProductIndex(ElasticsearchClient es, ProductDocumentSource source, SearchProperties properties) {
+    ProductIndex(
+            ElasticsearchClient es, ProductDocumentSource source, DataSource dataSource, SearchProperties properties) {
         this.es = es;
         this.source = source;
+        this.dataSource = dataSource;
         this.alias = properties.index();
+        this.replicas = properties.replicas();
     }
 
     String alias() {
@@ -53,30 +61,58 @@ class ProductIndex implements SearchIndex {
     /** Rebuilds the whole index from PostgreSQL; returns the number of documents indexed. */
     @Override
     public int rebuild() throws IOException {
-        rebuilding.lock();
-        try {
-            String index = alias + "-" + LocalDateTime.now(ZoneOffset.UTC).format(SUFFIX) + "-"
-                    + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-            try (InputStream mapping = getClass().getResourceAsStream("/search/products-index.json")) {
-                es.indices().create(c -> c.index(index).withJson(mapping));
+        return whileHoldingRebuildLock(this::build);
+    }
+
+    /** Builds the index unless it exists, for instance because another instance built it meanwhile. */
+    void rebuildIfMissing() throws IOException {
+        whileHoldingRebuildLock(() -> exists() ? 0 : build());
+    }
+
+    private interface Build {
+        int run() throws IOException;
+    }
+
+    /** A session-level advisory lock on a connection of its own, held for the whole build. */
+    private int whileHoldingRebuildLock(Build build) throws IOException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("select pg_advisory_lock(hashtext('eexpo-search-rebuild:" + alias + "'))");
+            try {
+                return build.run();
+            } finally {
+                statement.execute("select pg_advisory_unlock(hashtext('eexpo-search-rebuild:" + alias + "'))");
             }
-            int count = fill(index);
-            es.indices().refresh(r -> r.index(index));
-            Set<String> previous = indicesBehindAlias();
-            es.indices().updateAliases(u -> {
-                u.actions(a -> a.add(add -> add.index(index).alias(alias)));
-                previous.forEach(
-                        old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias))));
-                return u;
-            });
-            for (String old : previous) {
-                es.indices().delete(d -> d.index(old));
-            }
-            log.info("Search index {} rebuilt as {} with {} products", alias, index, count);
-            return count;
-        } finally {
-            rebuilding.unlock();
+        } catch (SQLException e) {
+            throw new IOException("cannot take the search rebuild lock in PostgreSQL", e);
         }
+    }
+
+    private int build() throws IOException {
+        String index = alias + "-" + LocalDateTime.now(ZoneOffset.UTC).format(SUFFIX) + "-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        try (InputStream mapping = getClass().getResourceAsStream("/search/products-index.json")) {
+            es.indices().create(c -> c.index(index).withJson(mapping));
+        }
+        // No refreshes while filling: segments are built once, at the end.
+        es.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("-1"))));
+        int count = fill(index);
+        es.indices()
+                .putSettings(p -> p.index(index)
+                        .settings(
+                                s -> s.refreshInterval(t -> t.time("1s")).numberOfReplicas(String.valueOf(replicas))));
+        es.indices().refresh(r -> r.index(index));
+        Set<String> previous = indicesBehindAlias();
+        es.indices().updateAliases(u -> {
+            u.actions(a -> a.add(add -> add.index(index).alias(alias)));
+            previous.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias))));
+            return u;
+        });
+        for (String old : previous) {
+            es.indices().delete(d -> d.index(old));
+        }
+        log.info("Search index {} rebuilt as {} with {} products", alias, index, count);
+        return count;
     }
 
     private int fill(String index) throws IOException {

@@ -7,8 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param index the alias searches go through; the concrete indices are named after it
  * @param checkInterval how often the application checks that the index exists and rebuilds it if not
+ * @param replicas replica shards per index: 0 on a single development node, 1 or more on a production cluster
  */
 @ConfigurationProperties("eexpo.search")
 record SearchProperties(
         @DefaultValue("eexpo-products") String index,
-        @DefaultValue("30s") Duration checkInterval) {}
+        @DefaultValue("30s") Duration checkInterval,
+        @DefaultValue("0") int replicas) {}
