@@ -28,6 +28,12 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
 
     private HorizontalLayout header = new HorizontalLayout();
 
+    public MainLayout() {
+        // No side drawer: navigation lives in the header, so the content takes the full width.
+        setPrimarySection(Section.NAVBAR);
+        setDrawerOpened(false);
+    }
+
     /** Called on attach and on every language switch: the header is rebuilt in the new language. */
     @Override
     public void localeChange(LocaleChangeEvent event) {
