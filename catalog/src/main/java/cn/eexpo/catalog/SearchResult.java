@@ -5,10 +5,17 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** One page of matching products and how many matched in all. */
-public record SearchResult(long total, List<Item> items) {
+/**
+ * One page of matching products, how many matched in all, the facet counts (disjunctive: each facet counts as if its
+ * own filter were not set) and, where more results follow, the cursor that continues after this page.
+ */
+public record SearchResult(
+        long total,
+        List<Item> items,
+        Facets facets,
+        @Nullable String nextCursor) {
 
-    /** A product as a result list shows it. */
+    /** A product as a result list shows it; {@code highlight} is the name with matches wrapped in {@code <em>}. */
     public record Item(
             String sku,
             String name,
@@ -20,7 +27,8 @@ public record SearchResult(long total, List<Item> items) {
             String tradeMode,
             String warehouse,
             String hsCode,
-            @Nullable String imageUrl) {
+            @Nullable String imageUrl,
+            @Nullable String highlight) {
 
         public Item(
                 String sku,
@@ -32,7 +40,8 @@ public record SearchResult(long total, List<Item> items) {
                 String tradeMode,
                 String warehouse,
                 String hsCode,
-                @Nullable String imageUrl) {
+                @Nullable String imageUrl,
+                @Nullable String highlight) {
             this(
                     sku,
                     name,
@@ -44,7 +53,25 @@ public record SearchResult(long total, List<Item> items) {
                     tradeMode,
                     warehouse,
                     hsCode,
-                    imageUrl);
+                    imageUrl,
+                    highlight);
         }
     }
+
+    public record Facets(
+            List<FacetValue> category,
+            List<FacetValue> brand,
+            List<FacetValue> origin,
+            List<FacetValue> tradeMode,
+            List<FacetValue> warehouse,
+            List<PriceRange> price) {
+
+        public static final Facets NONE = new Facets(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    public record FacetValue(String value, long count) {}
+
+    /** A price bucket in CNY: {@code from} inclusive, {@code to} exclusive; either may be open (null). */
+    public record PriceRange(
+            @Nullable BigDecimal from, @Nullable BigDecimal to, long count) {}
 }

@@ -29,7 +29,7 @@ class CatalogSearchController {
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return search.search(new SearchQuery(q, page, size));
+        return search.search(SearchQuery.text(q, page, size));
     }
 
     @ExceptionHandler(SearchUnavailableException.class)

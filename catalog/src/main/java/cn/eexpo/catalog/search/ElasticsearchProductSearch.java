@@ -49,7 +49,7 @@ class ElasticsearchProductSearch implements ProductSearch {
             long total = response.hits().total() == null
                     ? items.size()
                     : response.hits().total().value();
-            return new SearchResult(total, items);
+            return new SearchResult(total, items, SearchResult.Facets.NONE, null);
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 throw new SearchUnavailableException("The search index is being built; try again in a minute.", e);
@@ -99,6 +99,7 @@ class ElasticsearchProductSearch implements ProductSearch {
                 doc.tradeMode(),
                 doc.warehouse(),
                 doc.hsCode(),
-                doc.imageUrl());
+                doc.imageUrl(),
+                null);
     }
 }

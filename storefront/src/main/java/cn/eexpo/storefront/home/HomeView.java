@@ -73,7 +73,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Loc
         results.removeAll();
         resultsTitle.setText(q.isEmpty() ? getTranslation("home.featured") : getTranslation("home.results.for", q));
         try {
-            SearchResult found = search.search(new SearchQuery(q, 0, PAGE_SIZE));
+            SearchResult found = search.search(SearchQuery.text(q, 0, PAGE_SIZE));
             if (found.items().isEmpty()) {
                 results.add(new Paragraph(getTranslation("home.results.none")));
             }

@@ -49,7 +49,7 @@ class HomeViewTest extends SpringBrowserlessTest {
     void aSearchLinkShowsMatchingProducts() {
         await().atMost(Duration.ofSeconds(90))
                 .ignoreExceptions()
-                .until(() -> search.search(new SearchQuery("奶粉", 0, 1)).total() > 0);
+                .until(() -> search.search(SearchQuery.text("奶粉", 0, 1)).total() > 0);
         speaks(StorefrontTranslations.CHINESE);
 
         navigate(HomeView.class, Map.of("q", "奶粉"));
