@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the search index in step with PostgreSQL. A bulk catalog change rebuilds the index; the event is kept in the
  * publication registry until the rebuild succeeds, and a periodic check resubmits it and rebuilds an index that is
- * missing (first start, Elasticsearch wiped or down at start-up).
+ * missing (first start, Elasticsearch wiped or down at start-up). Off with {@code eexpo.search.maintenance=false}, for
+ * tools that build the index themselves at a moment of their choosing (benchmarks).
  */
 @Component
+@ConditionalOnBooleanProperty(name = "eexpo.search.maintenance", matchIfMissing = true)
 class IndexMaintenance {
 
     private static final Logger log = LoggerFactory.getLogger(IndexMaintenance.class);
