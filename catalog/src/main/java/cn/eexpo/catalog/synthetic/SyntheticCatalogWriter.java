@@ -89,6 +89,7 @@ class SyntheticCatalogWriter implements SyntheticCatalog {
                 count,
                 seed);
         ProductGenerator generator = new ProductGenerator(seed, Instant.now().truncatedTo(ChronoUnit.DAYS));
+        long removed = System.nanoTime();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -105,6 +106,7 @@ class SyntheticCatalogWriter implements SyntheticCatalog {
                 }
                 rows.finish();
             }
+            long products = System.nanoTime();
             try (var rows = new CopyWriter(copy.copyIn(COPY_STOCK))) {
                 for (int i = 0; i < count; i++) {
                     rows.field(ProductGenerator.sku(i + 1))
@@ -114,6 +116,11 @@ class SyntheticCatalogWriter implements SyntheticCatalog {
                 }
                 rows.finish();
             }
+            log.info(
+                    "Synthetic catalog: reference data and removal {} ms, products {} ms, stock {} ms",
+                    (removed - start) / 1_000_000,
+                    (products - removed) / 1_000_000,
+                    (System.nanoTime() - products) / 1_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot copy synthetic products into PostgreSQL", e);
         } finally {

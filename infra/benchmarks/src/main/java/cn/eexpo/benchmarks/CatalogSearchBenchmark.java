@@ -1,0 +1,502 @@
+package cn.eexpo.benchmarks;
+
+import cn.eexpo.benchmarks.QuerySet.BenchQuery;
+import cn.eexpo.catalog.ProductSearch;
+import cn.eexpo.catalog.SearchIndex;
+import cn.eexpo.catalog.SearchResult;
+import cn.eexpo.catalog.SyntheticCatalog;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Catalog search, Elasticsearch against PostgreSQL on the same data. Boots the catalog module against its own database
+ * ({@code eexpo_bench}) and index alias ({@code eexpo-bench-products}), then:
+ *
+ * <ol>
+ *   <li>makes sure N synthetic products exist, generating them when the count differs (time, rows/s);
+ *   <li>sets up PostgreSQL full text when needed (generated {@code tsvector} column, GIN index, word table);
+ *   <li>rebuilds the Elasticsearch index through {@link SearchIndex#rebuild()} (docs/s);
+ *   <li>runs a deterministic mix of queries, each a text, two filters and all facets, through
+ *       {@link ProductSearch#search} and through the equivalent SQL ({@link PostgresSearch}): a warm-up, then a
+ *       measured run with one client in which the engines take turns query by query, then a short run with several
+ *       clients per engine;
+ *   <li>prints a Markdown report and appends it to {@code docs/benchmarks.md}.
+ * </ol>
+ *
+ * Run it with {@code infra/eexpo bench-search [N]}; arguments: {@code --products=N --seed=S --queries=500
+ * --warmup=200 --measured=2000 --clients=4 --concurrent-queries=1000 --report=docs/benchmarks.md}.
+ */
+public final class CatalogSearchBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogSearchBenchmark.class);
+
+    private final Options options;
+    private final SyntheticCatalog synthetic;
+    private final SearchIndex index;
+    private final ProductSearch elasticsearch;
+    private final PostgresSearch postgres;
+    private final ElasticsearchClient es;
+    private final JdbcClient jdbc;
+    private final String alias;
+    private final List<String> steps = new ArrayList<>();
+
+    CatalogSearchBenchmark(ConfigurableApplicationContext context, Options options) {
+        this.options = options;
+        this.synthetic = context.getBean(SyntheticCatalog.class);
+        this.index = context.getBean(SearchIndex.class);
+        this.elasticsearch = context.getBean(ProductSearch.class);
+        this.es = context.getBean(ElasticsearchClient.class);
+        DataSource dataSource = context.getBean(DataSource.class);
+        this.postgres = new PostgresSearch(dataSource);
+        this.jdbc = JdbcClient.create(dataSource);
+        this.alias = context.getEnvironment().getRequiredProperty("eexpo.search.index");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        var application = new SpringApplication(BenchmarkApplication.class);
+        application.setLogStartupInfo(false);
+        int status;
+        try (ConfigurableApplicationContext context = application.run(args)) {
+            new CatalogSearchBenchmark(context, options).run();
+            status = 0;
+        }
+        System.exit(status);
+    }
+
+    void run() throws Exception {
+        String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        Map<String, String> machine = machine();
+        ensureProducts();
+        long listed = jdbc.sql("select count(*) from product where status = 'LISTED'")
+                .query(Long.class)
+                .single();
+
+        long start = System.nanoTime();
+        int indexed = index.rebuild();
+        Duration rebuild = Duration.ofNanos(System.nanoTime() - start);
+        steps.add(row(
+                "Elasticsearch full rebuild (`SearchIndex.rebuild()`), index " + indexSize(),
+                rebuild,
+                "%,.0f docs/s".formatted(indexed / seconds(rebuild))));
+        log.info("Elasticsearch rebuilt with {} documents in {} s", indexed, seconds(rebuild));
+
+        Map<String, String> parents = new HashMap<>();
+        jdbc.sql("select code, parent_code from category where parent_code is not null")
+                .query((ResultSet rs) -> {
+                    parents.put(rs.getString(1), rs.getString(2));
+                });
+        List<QuerySet.Combination> combinations = jdbc.sql("""
+                        select p.category_code, c.iso_code, p.trade_mode, p.warehouse_code, count(*)
+                          from product p join country c on c.customs_code = p.origin_country
+                         where p.status = 'LISTED'
+                         group by 1, 2, 3, 4 order by 1, 2, 3, 4
+                        """)
+                .query((rs, row) -> new QuerySet.Combination(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)))
+                .list();
+        List<BenchQuery> queries = new QuerySet(synthetic.searchTerms(), parents, combinations, options.seed())
+                .generate(options.distinctQueries());
+
+        log.info("Warm-up: {} queries per engine", options.warmup());
+        for (int i = 0; i < options.warmup(); i++) {
+            BenchQuery query = queries.get(i % queries.size());
+            elasticsearch.search(query.query());
+            postgres.search(query.query());
+        }
+
+        log.info("Measuring: {} queries per engine, one client, engines alternating", options.measured());
+        Latencies esOne = new Latencies(options.measured());
+        Latencies pgOne = new Latencies(options.measured());
+        Map<Integer, SearchResult> esResults = new HashMap<>();
+        Map<Integer, SearchResult> pgResults = new HashMap<>();
+        for (int i = 0; i < options.measured(); i++) {
+            BenchQuery query = queries.get(i % queries.size());
+            if (i % 2 == 0) {
+                esResults.put(query.id(), timed(elasticsearch, query, esOne));
+                pgResults.put(query.id(), timed(postgres, query, pgOne));
+            } else {
+                pgResults.put(query.id(), timed(postgres, query, pgOne));
+                esResults.put(query.id(), timed(elasticsearch, query, esOne));
+            }
+            if ((i + 1) % 500 == 0) {
+                log.info(
+                        "{} queries: Elasticsearch p50 {} ms, PostgreSQL p50 {} ms",
+                        i + 1,
+                        ms(esOne.percentile(50)),
+                        ms(pgOne.percentile(50)));
+            }
+        }
+
+        log.info("Concurrent: {} clients, {} queries per engine", options.clients(), options.concurrentQueries());
+        Latencies esMany = concurrently(elasticsearch, queries);
+        Latencies pgMany = concurrently(postgres, queries);
+
+        String report = report(started, machine, listed, queries, esOne, pgOne, esMany, pgMany, esResults, pgResults);
+        System.out.println();
+        System.out.println(report);
+        if (!options.report().toString().isBlank()) {
+            append(options.report(), report);
+            log.info("Appended to {}", options.report().toAbsolutePath());
+        }
+    }
+
+    /** Generates the products when PostgreSQL does not hold exactly N synthetic ones; sets up full text as needed. */
+    private void ensureProducts() throws Exception {
+        long existing = synthetic.count();
+        boolean generate = existing != options.products();
+        if (generate) {
+            log.info("{} synthetic products in PostgreSQL, generating {}", existing, options.products());
+            postgres.drop();
+            SyntheticCatalog.Generated generated = synthetic.replace(options.products(), options.seed());
+            steps.add(row(
+                    "generate %,d products (seed %d), COPY into `product` and `stock`"
+                            .formatted(options.products(), options.seed()),
+                    generated.took(),
+                    "%,.0f rows/s".formatted(generated.perSecond())));
+        } else {
+            steps.add("| %,d products already in PostgreSQL (not regenerated) | | |".formatted(existing));
+        }
+        if (generate || !postgres.ready()) {
+            long start = System.nanoTime();
+            Map<String, Duration> setUp = postgres.setUp();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            Duration column = setUp.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("alter table"))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(Duration.ZERO);
+            Duration gin = setUp.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("create index product_bench"))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(Duration.ZERO);
+            steps.add(row(
+                    "PostgreSQL full-text setup: generated `tsvector` column %.0f s, GIN index %.0f s, word table and VACUUM ANALYZE"
+                            .formatted(seconds(column), seconds(gin)),
+                    took,
+                    "%,.0f rows/s".formatted(options.products() / seconds(took))));
+        } else {
+            steps.add("| PostgreSQL full-text column and indexes already in place | | |");
+        }
+    }
+
+    private static SearchResult timed(ProductSearch engine, BenchQuery query, Latencies latencies) {
+        long start = System.nanoTime();
+        SearchResult result = engine.search(query.query());
+        latencies.add(System.nanoTime() - start);
+        return result;
+    }
+
+    private Latencies concurrently(ProductSearch engine, List<BenchQuery> queries) throws Exception {
+        Latencies latencies = new Latencies(options.concurrentQueries());
+        int clients = options.clients();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> running = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int client = 0; client < clients; client++) {
+                int first = client;
+                running.add(pool.submit(() -> {
+                    for (int i = first; i < options.concurrentQueries(); i += clients) {
+                        timed(engine, queries.get((i * 7 + 13) % queries.size()), latencies);
+                    }
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+            latencies.wall(System.nanoTime() - start);
+        }
+        return latencies;
+    }
+
+    private String report(
+            String started,
+            Map<String, String> machine,
+            long listed,
+            List<BenchQuery> queries,
+            Latencies esOne,
+            Latencies pgOne,
+            Latencies esMany,
+            Latencies pgMany,
+            Map<Integer, SearchResult> esResults,
+            Map<Integer, SearchResult> pgResults) {
+        boolean esFacets =
+                esResults.values().stream().anyMatch(r -> !r.facets().brand().isEmpty());
+        StringBuilder md = new StringBuilder();
+        md.append("## ")
+                .append(started)
+                .append(" UTC · ")
+                .append("%,d products".formatted(listed))
+                .append("\n\n");
+        md.append("- Command: `").append(options.command()).append("`\n");
+        md.append("- Machine: ")
+                .append(machine.get("machine"))
+                .append("; load average at start ")
+                .append(machine.get("load"))
+                .append(", at end ")
+                .append(loadAverage())
+                .append(" (the machine is shared: other builds and test runs may have competed for the CPUs)\n");
+        md.append("- Software: ").append(machine.get("software")).append("\n");
+        md.append("- Revision: ").append(System.getProperty("eexpo.bench.revision", "unknown"));
+        md.append(
+                esFacets
+                        ? "; Elasticsearch side: filters and disjunctive facets (`ElasticsearchProductSearch`)\n"
+                        : "; **Elasticsearch side ran WITHOUT filters and facets** (the `ElasticsearchProductSearch` of this"
+                                + " revision ignores filters and returns no facets), so its figures understate its work\n");
+        md.append(
+                "- Queries: %d distinct (seed %d): %s; each with two filters and all six facets, first page of 20 by relevance. %d warm-up per engine, %,d measured per engine with one client (engines alternating query by query), %,d per engine with %d concurrent clients\n\n"
+                        .formatted(
+                                queries.size(),
+                                options.seed(),
+                                kinds(queries),
+                                options.warmup(),
+                                options.measured(),
+                                options.concurrentQueries(),
+                                options.clients()));
+        md.append("| step | time | rate |\n|---|---:|---:|\n");
+        steps.forEach(step -> md.append(step).append('\n'));
+        md.append('\n');
+        md.append("| engine | clients | queries | p50 ms | p95 ms | p99 ms | max ms | queries/s |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append(line("Elasticsearch", 1, esOne));
+        md.append(line("PostgreSQL", 1, pgOne));
+        md.append(line("Elasticsearch", options.clients(), esMany));
+        md.append(line("PostgreSQL", options.clients(), pgMany));
+        md.append('\n');
+        md.append("| PostgreSQL ÷ Elasticsearch | p50 | p95 | p99 | queries/s |\n|---|---:|---:|---:|---:|\n");
+        md.append(ratio("1 client", pgOne, esOne));
+        md.append(ratio(options.clients() + " clients", pgMany, esMany));
+        md.append('\n');
+        double esP95 = esOne.percentile(95);
+        double speedup = pgOne.percentile(95) / esP95;
+        md.append(
+                "Goals: Elasticsearch p95 ≤ 20 ms: **%s** (%s ms); Elasticsearch ≥ 10× faster than PostgreSQL at p95: **%s** (%.1f×); indexing ≥ 20,000 docs/s: **%s** (%s)\n\n"
+                        .formatted(
+                                esP95 <= 20 ? "met" : "not met",
+                                ms(esP95),
+                                speedup >= 10 ? "met" : "not met",
+                                speedup,
+                                indexingRate() >= 20_000 ? "met" : "not met",
+                                "%,.0f docs/s".formatted(indexingRate())));
+        md.append(comparison(queries, esResults, pgResults)).append("\n");
+        return md.toString();
+    }
+
+    private double indexingRate() {
+        return steps.stream()
+                .filter(s -> s.contains("Elasticsearch full rebuild"))
+                .map(s -> s.replaceAll(".*\\| ([0-9,]+) docs/s \\|$", "$1").replace(",", ""))
+                .mapToDouble(Double::parseDouble)
+                .findFirst()
+                .orElse(0);
+    }
+
+    /** How far the two engines agree: they match differently (fields, analysis, fuzziness), so not exactly. */
+    private static String comparison(
+            List<BenchQuery> queries, Map<Integer, SearchResult> esResults, Map<Integer, SearchResult> pgResults) {
+        List<Long> esTotals = new ArrayList<>();
+        List<Long> pgTotals = new ArrayList<>();
+        int both = 0;
+        int compared = 0;
+        double overlap = 0;
+        for (BenchQuery query : queries) {
+            SearchResult es = esResults.get(query.id());
+            SearchResult pg = pgResults.get(query.id());
+            if (es == null || pg == null) {
+                continue;
+            }
+            esTotals.add(es.total());
+            pgTotals.add(pg.total());
+            if (es.total() > 0 && pg.total() > 0) {
+                both++;
+                Set<String> esSkus = skus(es);
+                Set<String> pgSkus = skus(pg);
+                Set<String> common = new HashSet<>(esSkus);
+                common.retainAll(pgSkus);
+                overlap += (double) common.size() / Math.max(1, Math.min(esSkus.size(), pgSkus.size()));
+                compared++;
+            }
+        }
+        return ("What the engines found (they match differently: Elasticsearch also searches descriptions, category and"
+                        + " country names, single Han characters across fields): median hits per query Elasticsearch %,d,"
+                        + " PostgreSQL %,d (mean %,.0f and %,.0f); queries with hits in both %d of %d; top-20 overlap where both"
+                        + " found something %.0f %%.")
+                .formatted(
+                        median(esTotals),
+                        median(pgTotals),
+                        esTotals.stream().mapToLong(Long::longValue).average().orElse(0),
+                        pgTotals.stream().mapToLong(Long::longValue).average().orElse(0),
+                        both,
+                        esTotals.size(),
+                        compared == 0 ? 0 : 100 * overlap / compared);
+    }
+
+    private static Set<String> skus(SearchResult result) {
+        Set<String> skus = new HashSet<>();
+        result.items().forEach(item -> skus.add(item.sku()));
+        return skus;
+    }
+
+    private static long median(List<Long> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String kinds(List<BenchQuery> queries) {
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        queries.forEach(q -> kinds.merge(q.kind(), 1, Integer::sum));
+        StringBuilder text = new StringBuilder();
+        kinds.forEach((kind, n) ->
+                text.append(text.isEmpty() ? "" : ", ").append(n).append(' ').append(kind));
+        return text.toString();
+    }
+
+    private static String line(String engine, int clients, Latencies l) {
+        return "| %s | %d | %,d | %s | %s | %s | %s | %,.0f |\n"
+                .formatted(
+                        engine,
+                        clients,
+                        l.count(),
+                        ms(l.percentile(50)),
+                        ms(l.percentile(95)),
+                        ms(l.percentile(99)),
+                        ms(l.max()),
+                        l.throughput());
+    }
+
+    private static String ratio(String label, Latencies pg, Latencies es) {
+        Function<Double, String> x = value -> "%.1f×".formatted(value);
+        return "| %s | %s | %s | %s | %s |\n"
+                .formatted(
+                        label,
+                        x.apply(pg.percentile(50) / es.percentile(50)),
+                        x.apply(pg.percentile(95) / es.percentile(95)),
+                        x.apply(pg.percentile(99) / es.percentile(99)),
+                        x.apply(pg.throughput() / es.throughput()));
+    }
+
+    private static String row(String step, Duration took, String rate) {
+        return "| %s | %s s | %s |".formatted(step, "%,.1f".formatted(seconds(took)), rate);
+    }
+
+    private static String ms(double millis) {
+        return millis < 10 ? "%.1f".formatted(millis) : "%,.0f".formatted(millis);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    private String indexSize() {
+        try {
+            long bytes = es.indices()
+                    .stats(s -> s.index(alias))
+                    .all()
+                    .primaries()
+                    .store()
+                    .sizeInBytes();
+            return "%.2f GB".formatted(bytes / 1e9);
+        } catch (IOException | RuntimeException e) {
+            return "size unknown";
+        }
+    }
+
+    private Map<String, String> machine() {
+        String cpu = firstLine("/proc/cpuinfo", "model name").replaceAll("^.*:\\s*", "");
+        String memory = firstLine("/proc/meminfo", "MemTotal").replaceAll("\\D+", "");
+        double gib = memory.isEmpty() ? 0 : Long.parseLong(memory) / 1024.0 / 1024.0;
+        String esVersion = "?";
+        String esHeap = "?";
+        try {
+            var node = es.nodes()
+                    .info(n -> n.metric("jvm"))
+                    .nodes()
+                    .values()
+                    .iterator()
+                    .next();
+            esVersion = node.version();
+            esHeap = "%d MiB".formatted(node.jvm().mem().heapMaxInBytes() / 1024 / 1024);
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot read the Elasticsearch version and heap: {}", e.toString());
+        }
+        String pg = jdbc.sql("select split_part(version(), ' ', 2)")
+                .query(String.class)
+                .single();
+        String sharedBuffers =
+                jdbc.sql("show shared_buffers").query(String.class).single();
+        String sessions = jdbc.sql("select current_setting('work_mem') || ', jit ' || current_setting('jit')")
+                .query(String.class)
+                .single();
+        return Map.of(
+                "load",
+                loadAverage(),
+                "machine",
+                "%d CPUs (nproc)%s, %.1f GiB RAM"
+                        .formatted(Runtime.getRuntime().availableProcessors(), cpu.isEmpty() ? "" : " " + cpu, gib),
+                "software",
+                "JDK %s %s (max heap %d MiB); Elasticsearch %s, heap %s, 1 shard, 0 replicas; PostgreSQL %s, shared_buffers %s (benchmark sessions: work_mem %s)"
+                        .formatted(
+                                System.getProperty("java.vm.vendor"),
+                                Runtime.version(),
+                                Runtime.getRuntime().maxMemory() / 1024 / 1024,
+                                esVersion,
+                                esHeap,
+                                pg,
+                                sharedBuffers,
+                                sessions));
+    }
+
+    /** The 1, 5 and 15 minute load averages. */
+    private static String loadAverage() {
+        String[] load = firstLine("/proc/loadavg", "").split(" ");
+        return load.length < 3 ? "?" : load[0] + " / " + load[1] + " / " + load[2];
+    }
+
+    private static String firstLine(String file, String prefix) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream()
+                    .filter(l -> l.startsWith(prefix))
+                    .findFirst()
+                    .orElse("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void append(Path file, String report) throws IOException {
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.writeString(
+                file, "\n" + report, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
