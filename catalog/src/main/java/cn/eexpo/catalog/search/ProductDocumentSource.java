@@ -17,12 +17,16 @@ class ProductDocumentSource {
                    p.category_code, c.parent_code, c.name_zh as category_zh, c.name_en as category_en,
                    co.iso_code, co.name_zh as country_zh, co.name_en as country_en,
                    p.trade_mode, p.warehouse_code, p.hs_code, p.price_fen, p.image_url, p.updated_at,
-                   coalesce((select sum(s.on_hand - s.reserved) from stock s where s.sku = p.sku), 0) as available
+                   coalesce(s.available, 0) as available
               from product p
               join category c on c.code = p.category_code
               join country co on co.customs_code = p.origin_country
+              left join (select sku, sum(on_hand - reserved) as available from stock group by sku) s on s.sku = p.sku
              where p.status = 'LISTED'
             """;
+
+    /** Rows per round trip while streaming; a 1M-product catalog is read in a few hundred of them. */
+    private static final int FETCH_SIZE = 5_000;
 
     private final JdbcClient jdbc;
 
@@ -33,7 +37,8 @@ class ProductDocumentSource {
     /** Streams every listed product; a read-only transaction lets PostgreSQL hand rows over in fetch-size batches. */
     @Transactional(readOnly = true)
     public void forEachListed(Consumer<ProductDocument> consumer) {
-        try (var rows = jdbc.sql(LISTED_PRODUCTS).withFetchSize(2_000).query(ProductDocumentSource::map).stream()) {
+        try (var rows =
+                jdbc.sql(LISTED_PRODUCTS).withFetchSize(FETCH_SIZE).query(ProductDocumentSource::map).stream()) {
             rows.forEach(consumer);
         }
     }

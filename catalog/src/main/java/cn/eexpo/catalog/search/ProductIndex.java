@@ -2,22 +2,27 @@ package cn.eexpo.catalog.search;
 
 import cn.eexpo.catalog.SearchIndex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.indices.TranslogDurability;
+import co.elastic.clients.transport.BackoffPolicy;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +38,10 @@ class ProductIndex implements SearchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(ProductIndex.class);
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final int BULK_SIZE = 1_000;
+    /** Bytes per bulk request: large enough to amortise the request, small against the 512 MB heap of a dev node. */
+    private static final long BULK_BYTES = 6L * 1024 * 1024;
+    /** Bulk requests in flight: 3 × 6 MB stays below the indexing-pressure limit (10 % of the heap) of a 512 MB node. */
+    private static final int BULK_IN_FLIGHT = 3;
 
     private final ElasticsearchClient es;
     private final ProductDocumentSource source;
@@ -94,13 +102,19 @@ class ProductIndex implements SearchIndex {
         try (InputStream mapping = getClass().getResourceAsStream("/search/products-index.json")) {
             es.indices().create(c -> c.index(index).withJson(mapping));
         }
-        // No refreshes while filling: segments are built once, at the end.
-        es.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("-1"))));
+        // No refreshes while filling: segments are built once, at the end. The translog is synced in the background
+        // rather than per request: an index that is not behind the alias yet loses nothing if the node dies, the
+        // rebuild is simply repeated.
+        es.indices()
+                .putSettings(p -> p.index(index)
+                        .settings(s -> s.refreshInterval(t -> t.time("-1"))
+                                .translog(t -> t.durability(TranslogDurability.Async))));
         int count = fill(index);
         es.indices()
                 .putSettings(p -> p.index(index)
-                        .settings(
-                                s -> s.refreshInterval(t -> t.time("1s")).numberOfReplicas(String.valueOf(replicas))));
+                        .settings(s -> s.refreshInterval(t -> t.time("1s"))
+                                .numberOfReplicas(String.valueOf(replicas))
+                                .translog(t -> t.durability(TranslogDurability.Request))));
         es.indices().refresh(r -> r.index(index));
         Set<String> previous = indicesBehindAlias();
         es.indices().updateAliases(u -> {
@@ -115,45 +129,54 @@ class ProductIndex implements SearchIndex {
         return count;
     }
 
+    /**
+     * Streams the listed products into the index in bulk requests of about {@value #BULK_BYTES} bytes, with up to
+     * {@value #BULK_IN_FLIGHT} requests in flight: Elasticsearch indexes one while the next is read from PostgreSQL and
+     * serialized. Adding blocks while that many are in flight, so memory stays bounded; requests rejected with 429
+     * (indexing pressure) are retried with a backoff.
+     */
     private int fill(String index) throws IOException {
-        List<ProductDocument> batch = new ArrayList<>(BULK_SIZE);
-        int[] count = {0};
-        try {
+        AtomicLong indexed = new AtomicLong();
+        AtomicReference<String> failure = new AtomicReference<>();
+        BulkListener<Void> listener = new BulkListener<>() {
+            @Override
+            public void beforeBulk(long executionId, BulkRequest request, List<Void> contexts) {}
+
+            @Override
+            public void afterBulk(long executionId, BulkRequest request, List<Void> contexts, BulkResponse response) {
+                long failed = 0;
+                for (BulkResponseItem item : response.items()) {
+                    if (item.error() != null) {
+                        failed++;
+                        failure.compareAndSet(
+                                null, item.id() + ": " + item.error().reason());
+                    }
+                }
+                indexed.addAndGet(response.items().size() - failed);
+            }
+
+            @Override
+            public void afterBulk(long executionId, BulkRequest request, List<Void> contexts, Throwable error) {
+                failure.compareAndSet(null, error.toString());
+            }
+        };
+        try (BulkIngester<Void> ingester = BulkIngester.of(b -> b.client(es)
+                .globalSettings(g -> g.index(index))
+                .maxOperations(-1)
+                .maxSize(BULK_BYTES)
+                .maxConcurrentRequests(BULK_IN_FLIGHT)
+                .backoffPolicy(BackoffPolicy.exponentialBackoff(200L, 6))
+                .listener(listener))) {
             source.forEachListed(doc -> {
-                batch.add(doc);
-                if (batch.size() == BULK_SIZE) {
-                    count[0] += send(index, batch);
-                    batch.clear();
+                if (failure.get() == null) {
+                    ingester.add(op -> op.index(i -> i.id(doc.sku()).document(doc)));
                 }
             });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
-        if (!batch.isEmpty()) {
-            count[0] += send(index, batch);
+        if (failure.get() != null) {
+            throw new IOException("bulk indexing into " + index + " failed, first error " + failure.get());
         }
-        return count[0];
-    }
-
-    private int send(String index, List<ProductDocument> batch) {
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
-        for (ProductDocument doc : batch) {
-            bulk.operations(op -> op.index(i -> i.id(doc.sku()).document(doc)));
-        }
-        try {
-            BulkResponse response = es.bulk(bulk.build());
-            if (response.errors()) {
-                var firstError = response.items().stream()
-                        .filter(item -> item.error() != null)
-                        .findFirst()
-                        .map(item -> item.id() + ": " + item.error().reason())
-                        .orElse("unknown");
-                throw new IllegalStateException("bulk indexing into " + index + " failed, first error " + firstError);
-            }
-            return batch.size();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Math.toIntExact(indexed.get());
     }
 
     private Set<String> indicesBehindAlias() throws IOException {

@@ -49,7 +49,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * </ol>
  *
  * Run it with {@code infra/eexpo bench-search [N]}; arguments: {@code --products=N --seed=S --queries=500
- * --warmup=200 --measured=2000 --clients=4 --concurrent-queries=1000 --report=docs/benchmarks.md}.
+ * --warmup=200 --measured=2000 --clients=4 --concurrent-queries=1000 --regenerate=false --rebuild-only=false
+ * --report=docs/benchmarks.md}.
  */
 public final class CatalogSearchBenchmark {
 
@@ -105,6 +106,10 @@ public final class CatalogSearchBenchmark {
                 rebuild,
                 "%,.0f docs/s".formatted(indexed / seconds(rebuild))));
         log.info("Elasticsearch rebuilt with {} documents in {} s", indexed, seconds(rebuild));
+        if (options.rebuildOnly()) {
+            steps.forEach(System.out::println);
+            return;
+        }
 
         Map<String, String> parents = new HashMap<>();
         jdbc.sql("select code, parent_code from category where parent_code is not null")
@@ -169,7 +174,7 @@ public final class CatalogSearchBenchmark {
     /** Generates the products when PostgreSQL does not hold exactly N synthetic ones; sets up full text as needed. */
     private void ensureProducts() throws Exception {
         long existing = synthetic.count();
-        boolean generate = existing != options.products();
+        boolean generate = existing != options.products() || options.regenerate();
         if (generate) {
             log.info("{} synthetic products in PostgreSQL, generating {}", existing, options.products());
             postgres.drop();

@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * @param measured queries per engine, one client, the engines taking turns query by query
  * @param clients concurrent clients of the short concurrent run
  * @param concurrentQueries queries per engine in the concurrent run
+ * @param regenerate generate the products even when PostgreSQL holds N of them
+ * @param rebuildOnly stop after the index rebuild (no queries, no report file)
  * @param report the Markdown file the run is appended to (none when blank)
  * @param command the command line, for the report
  */
@@ -23,6 +25,8 @@ record Options(
         int measured,
         int clients,
         int concurrentQueries,
+        boolean regenerate,
+        boolean rebuildOnly,
         Path report,
         String command) {
 
@@ -34,6 +38,8 @@ record Options(
         int measured = 2_000;
         int clients = 4;
         int concurrent = 1_000;
+        boolean regenerate = false;
+        boolean rebuildOnly = false;
         String report = "docs/benchmarks.md";
         String command = System.getProperty("eexpo.bench.command", "CatalogSearchBenchmark " + String.join(" ", args));
         for (String arg : args) {
@@ -50,12 +56,25 @@ record Options(
                 case "measured" -> measured = Integer.parseInt(value);
                 case "clients" -> clients = Integer.parseInt(value);
                 case "concurrent-queries" -> concurrent = Integer.parseInt(value);
+                case "regenerate" -> regenerate = Boolean.parseBoolean(value);
+                case "rebuild-only" -> rebuildOnly = Boolean.parseBoolean(value);
                 case "report" -> report = arg.substring(arg.indexOf('=') + 1);
                 default -> {
                     // a Spring property
                 }
             }
         }
-        return new Options(products, seed, distinct, warmup, measured, clients, concurrent, Path.of(report), command);
+        return new Options(
+                products,
+                seed,
+                distinct,
+                warmup,
+                measured,
+                clients,
+                concurrent,
+                regenerate,
+                rebuildOnly,
+                Path.of(report),
+                command);
     }
 }
