@@ -16,7 +16,7 @@ class ProductDocumentSource {
             select p.sku, p.name_zh, p.name_en, p.description_zh, p.description_en, p.brand, p.brand_zh,
                    p.category_code, c.parent_code, c.name_zh as category_zh, c.name_en as category_en,
                    co.iso_code, co.name_zh as country_zh, co.name_en as country_en,
-                   p.trade_mode, p.warehouse_code, p.hs_code, p.price_fen, p.image_url, p.updated_at,
+                   p.trade_mode, p.warehouse_code, p.hs_code, p.price_fen, p.image_url, p.created_at, p.updated_at,
                    coalesce((select sum(s.on_hand - s.reserved) from stock s where s.sku = p.sku), 0) as available
               from product p
               join category c on c.code = p.category_code
@@ -64,6 +64,7 @@ class ProductDocumentSource {
                 rs.getLong("price_fen"),
                 rs.getInt("available"),
                 rs.getString("image_url"),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
                 List.of(name, nameEn, brand, brandZh));
     }
