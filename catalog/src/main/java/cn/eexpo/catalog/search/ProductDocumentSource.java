@@ -24,6 +24,8 @@ class ProductDocumentSource {
              where p.status = 'LISTED'
             """;
 
+    private static final String LISTED_AMONG = LISTED_PRODUCTS + " and p.sku in (:skus)";
+
     private final JdbcClient jdbc;
 
     ProductDocumentSource(JdbcClient jdbc) {
@@ -36,6 +38,15 @@ class ProductDocumentSource {
         try (var rows = jdbc.sql(LISTED_PRODUCTS).withFetchSize(2_000).query(ProductDocumentSource::map).stream()) {
             rows.forEach(consumer);
         }
+    }
+
+    /** The listed ones among {@code skus}; a SKU not returned is not (or no longer) listed. */
+    @Transactional(readOnly = true)
+    public List<ProductDocument> listedAmong(List<String> skus) {
+        return jdbc.sql(LISTED_AMONG)
+                .param("skus", skus)
+                .query(ProductDocumentSource::map)
+                .list();
     }
 
     private static ProductDocument map(ResultSet rs, int row) throws SQLException {
