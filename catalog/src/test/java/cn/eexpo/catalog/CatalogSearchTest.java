@@ -154,19 +154,7 @@ class CatalogSearchTest {
             if (page.nextCursor() == null) {
                 break;
             }
-            page = search.search(new SearchQuery(
-                    "Pagetest",
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    null,
-                    null,
-                    Sort.PRICE_ASC,
-                    0,
-                    100,
-                    page.nextCursor()));
+            page = search.search(first.withCursor(page.nextCursor()));
         }
         assertThat(seen).hasSize(10_500);
         assertThat(pages).isEqualTo(105);
