@@ -1,0 +1,136 @@
+package cn.eexpo.catalog.importing;
+
+import cn.eexpo.catalog.ImportRefusedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.jspecify.annotations.Nullable;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * The first sheet of an XLSX workbook, read with POI's streaming SAX event API (never the whole workbook in memory).
+ * Cells are read without their number formats, so a number arrives exactly as stored ({@code 239.99},
+ * {@code 5021302556526}) and is never rendered through a display format or a {@code double}.
+ */
+final class XlsxRows implements RowSource {
+
+    private final OPCPackage workbook;
+    private final XSSFReader reader;
+    private final ReadOnlySharedStringsTable strings;
+
+    private XlsxRows(OPCPackage workbook, XSSFReader reader, ReadOnlySharedStringsTable strings) {
+        this.workbook = workbook;
+        this.reader = reader;
+        this.strings = strings;
+    }
+
+    static XlsxRows open(Path file) {
+        OPCPackage workbook = null;
+        try {
+            workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            var reader = new XSSFReader(workbook);
+            var strings = new ReadOnlySharedStringsTable(workbook, false);
+            return new XlsxRows(workbook, reader, strings);
+        } catch (OLE2NotOfficeXmlFileException e) {
+            revert(workbook);
+            throw new ImportRefusedException("The file is an Excel 97-2003 (.xls) or a password-protected workbook."
+                    + " Save it as an unprotected Excel Workbook (.xlsx) or as CSV UTF-8.");
+        } catch (Exception e) {
+            revert(workbook);
+            throw new ImportRefusedException("The file is not a readable XLSX workbook (" + e.getMessage() + ").");
+        }
+    }
+
+    @Override
+    public void read(RowConsumer consumer) {
+        try (InputStream sheet = firstSheet()) {
+            XMLReader parser = XMLHelper.newXMLReader();
+            parser.setContentHandler(
+                    new XSSFSheetXMLHandler(null, null, strings, new Rows(consumer), new DataFormatter(), false));
+            parser.parse(new InputSource(sheet));
+        } catch (SAXException e) {
+            throw new ImportRefusedException("The workbook's first sheet cannot be read (" + e.getMessage() + ").");
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private InputStream firstSheet() throws IOException {
+        try {
+            var sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw new ImportRefusedException("The workbook has no sheet.");
+            }
+            return sheets.next();
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new ImportRefusedException("The workbook's sheets cannot be read (" + e.getMessage() + ").");
+        }
+    }
+
+    @Override
+    public void close() {
+        revert(workbook);
+    }
+
+    /** A package opened for reading is closed by reverting it; {@code close()} would try to save it. */
+    private static void revert(@Nullable OPCPackage workbook) {
+        if (workbook != null) {
+            workbook.revert();
+        }
+    }
+
+    /** Collects a row's cells by their column letter; cells the sheet leaves out read as empty. */
+    private static final class Rows implements SheetContentsHandler {
+
+        private final RowConsumer consumer;
+        private final List<String> cells = new ArrayList<>();
+
+        Rows(RowConsumer consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells.clear();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (!RowSource.blank(cells)) {
+                consumer.row(rowNum + 1, List.copyOf(cells));
+            }
+        }
+
+        @Override
+        public void cell(@Nullable String reference, @Nullable String value, @Nullable XSSFComment comment) {
+            int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+            while (cells.size() < column) {
+                cells.add("");
+            }
+            String text = value == null ? "" : value;
+            if (column < cells.size()) {
+                cells.set(column, text);
+            } else {
+                cells.add(text);
+            }
+        }
+    }
+}
