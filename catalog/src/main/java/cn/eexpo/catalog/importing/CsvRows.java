@@ -64,10 +64,16 @@ final class CsvRows implements RowSource {
                     lastRecord = record.getRecordNumber();
                     var cells = record.toList();
                     if (!RowSource.blank(cells)) {
-                        consumer.row(Math.toIntExact(record.getRecordNumber()), cells);
+                        try {
+                            consumer.row(Math.toIntExact(record.getRecordNumber()), cells);
+                        } catch (RuntimeException e) {
+                            throw new ConsumerFailure(e);
+                        }
                     }
                 }
             }
+        } catch (ConsumerFailure e) {
+            throw (RuntimeException) e.getCause();
         } catch (UncheckedIOException e) {
             throw unreadable(e.getCause(), lastRecord + 1);
         } catch (IOException e) {
@@ -86,6 +92,14 @@ final class CsvRows implements RowSource {
                     + ": a value in double quotes is not closed properly (" + e.getMessage() + ").");
         }
         return new UncheckedIOException(e);
+    }
+
+    /** An exception of the row consumer, carried past the parser's own error handling unchanged. */
+    private static final class ConsumerFailure extends RuntimeException {
+
+        ConsumerFailure(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     @Override

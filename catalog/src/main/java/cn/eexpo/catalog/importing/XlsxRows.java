@@ -7,9 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
@@ -18,7 +21,9 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.jspecify.annotations.Nullable;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -45,8 +50,7 @@ final class XlsxRows implements RowSource {
         try {
             workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
             var reader = new XSSFReader(workbook);
-            var strings = new ReadOnlySharedStringsTable(workbook, false);
-            return new XlsxRows(workbook, reader, strings);
+            return new XlsxRows(workbook, reader, sharedStrings(workbook));
         } catch (OLE2NotOfficeXmlFileException e) {
             revert(workbook);
             throw new ImportRefusedException("The file is an Excel 97-2003 (.xls) or a password-protected workbook."
@@ -57,17 +61,27 @@ final class XlsxRows implements RowSource {
         }
     }
 
+    /** The workbook's shared strings, parsed by our own reader (see {@link #xmlReader()}). */
+    private static ReadOnlySharedStringsTable sharedStrings(OPCPackage workbook)
+            throws IOException, SAXException, InvalidFormatException {
+        var strings = new ReadOnlySharedStringsTable(InputStream.nullInputStream(), false);
+        List<PackagePart> parts = workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (!parts.isEmpty()) {
+            try (InputStream xml = parts.getFirst().getInputStream()) {
+                parse(xml, strings);
+            }
+        }
+        return strings;
+    }
+
     @Override
     public void read(RowConsumer consumer) {
         try (InputStream sheet = firstSheet()) {
-            XMLReader parser = XMLHelper.newXMLReader();
-            parser.setContentHandler(
-                    new XSSFSheetXMLHandler(null, null, strings, new Rows(consumer), new DataFormatter(), false));
-            parser.parse(new InputSource(sheet));
-        } catch (SAXException e) {
+            parse(sheet, new XSSFSheetXMLHandler(null, null, strings, new Rows(consumer), new DataFormatter(), false));
+        } catch (ConsumerFailure e) {
+            throw e.getCause();
+        } catch (SAXException | RuntimeException e) {
             throw new ImportRefusedException("The workbook's first sheet cannot be read (" + e.getMessage() + ").");
-        } catch (javax.xml.parsers.ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,8 +94,31 @@ final class XlsxRows implements RowSource {
                 throw new ImportRefusedException("The workbook has no sheet.");
             }
             return sheets.next();
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+        } catch (InvalidFormatException e) {
             throw new ImportRefusedException("The workbook's sheets cannot be read (" + e.getMessage() + ").");
+        }
+    }
+
+    private static void parse(InputStream xml, ContentHandler handler) throws IOException, SAXException {
+        XMLReader parser = xmlReader();
+        parser.setContentHandler(handler);
+        parser.parse(new InputSource(xml));
+    }
+
+    /**
+     * POI's hardened SAX reader (no DOCTYPE, no external entities), with the JDK's entity size limits lifted. Since JDK
+     * 24 (JDK-8343004) every predefined entity such as {@code &amp;} or {@code &quot;} counts toward a 100,000
+     * character limit, which a sheet of 100,000 rows passes easily. Without a DOCTYPE no other entity can exist, and
+     * the predefined ones do not expand, so the limits guard nothing here.
+     */
+    private static XMLReader xmlReader() throws SAXException {
+        try {
+            XMLReader parser = XMLHelper.newXMLReader();
+            parser.setProperty("http://www.oracle.com/xml/jaxp/properties/maxGeneralEntitySizeLimit", "0");
+            parser.setProperty("http://www.oracle.com/xml/jaxp/properties/totalEntitySizeLimit", "0");
+            return parser;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -94,6 +131,19 @@ final class XlsxRows implements RowSource {
     private static void revert(@Nullable OPCPackage workbook) {
         if (workbook != null) {
             workbook.revert();
+        }
+    }
+
+    /** An exception of the row consumer, carried through the parser unchanged. */
+    private static final class ConsumerFailure extends RuntimeException {
+
+        ConsumerFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
         }
     }
 
@@ -115,7 +165,11 @@ final class XlsxRows implements RowSource {
         @Override
         public void endRow(int rowNum) {
             if (!RowSource.blank(cells)) {
-                consumer.row(rowNum + 1, List.copyOf(cells));
+                try {
+                    consumer.row(rowNum + 1, List.copyOf(cells));
+                } catch (RuntimeException e) {
+                    throw new ConsumerFailure(e);
+                }
             }
         }
 
