@@ -14,9 +14,7 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
@@ -37,9 +35,9 @@ final class XlsxRows implements RowSource {
 
     private final OPCPackage workbook;
     private final XSSFReader reader;
-    private final ReadOnlySharedStringsTable strings;
+    private final PlainSharedStrings strings;
 
-    private XlsxRows(OPCPackage workbook, XSSFReader reader, ReadOnlySharedStringsTable strings) {
+    private XlsxRows(OPCPackage workbook, XSSFReader reader, PlainSharedStrings strings) {
         this.workbook = workbook;
         this.reader = reader;
         this.strings = strings;
@@ -62,9 +60,9 @@ final class XlsxRows implements RowSource {
     }
 
     /** The workbook's shared strings, parsed by our own reader (see {@link #xmlReader()}). */
-    private static ReadOnlySharedStringsTable sharedStrings(OPCPackage workbook)
+    private static PlainSharedStrings sharedStrings(OPCPackage workbook)
             throws IOException, SAXException, InvalidFormatException {
-        var strings = new ReadOnlySharedStringsTable(InputStream.nullInputStream(), false);
+        var strings = new PlainSharedStrings();
         List<PackagePart> parts = workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
         if (!parts.isEmpty()) {
             try (InputStream xml = parts.getFirst().getInputStream()) {
@@ -147,6 +145,20 @@ final class XlsxRows implements RowSource {
         }
     }
 
+    /** The 0-based column of a cell reference such as {@code AB12} (what CellReference does, without its cost). */
+    static int column(String reference) {
+        int column = 0;
+        for (int i = 0; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                column = column * 26 + (c - 'A' + 1);
+            } else if (c != '$') {
+                break;
+            }
+        }
+        return column - 1;
+    }
+
     /** Collects a row's cells by their column letter; cells the sheet leaves out read as empty. */
     private static final class Rows implements SheetContentsHandler {
 
@@ -175,7 +187,7 @@ final class XlsxRows implements RowSource {
 
         @Override
         public void cell(@Nullable String reference, @Nullable String value, @Nullable XSSFComment comment) {
-            int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+            int column = reference == null ? cells.size() : column(reference);
             while (cells.size() < column) {
                 cells.add("");
             }

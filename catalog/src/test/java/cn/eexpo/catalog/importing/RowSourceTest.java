@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,6 +127,28 @@ class RowSourceTest {
 
         assertThat(rows).hasSize(5_000);
         assertThat(rows.get(5_000)).containsExactly("R4999", text + 4999);
+    }
+
+    @Test
+    void richTextInSharedStringsReadsAsItsPlainText() throws IOException {
+        Path file = workbook(true, sheet -> {
+            var bold = sheet.getWorkbook().createFont();
+            bold.setBold(true);
+            var name = new XSSFRichTextString("Aptamil 爱他美 & Co");
+            name.applyFont(0, 7, bold);
+            sheet.createRow(0).createCell(0).setCellValue("name_en");
+            sheet.createRow(1).createCell(0).setCellValue(name);
+        });
+
+        assertThat(read(file, Format.XLSX).get(2)).containsExactly("Aptamil 爱他美 & Co");
+    }
+
+    @Test
+    void cellReferencesGiveTheirColumn() {
+        assertThat(XlsxRows.column("A1")).isZero();
+        assertThat(XlsxRows.column("X100001")).isEqualTo(23);
+        assertThat(XlsxRows.column("AB7")).isEqualTo(27);
+        assertThat(XlsxRows.column("$AA$3")).isEqualTo(26);
     }
 
     private interface SheetWriter {
