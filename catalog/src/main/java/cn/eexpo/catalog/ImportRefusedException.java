@@ -1,5 +1,6 @@
 package cn.eexpo.catalog;
 
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,6 @@ public class ImportRefusedException extends RuntimeException {
 
     @Override
     public String getMessage() {
-        return java.util.Objects.requireNonNull(super.getMessage());
+        return Objects.requireNonNull(super.getMessage());
     }
 }

@@ -61,12 +61,20 @@ class ProductImportController {
 
     /** An import's progress and outcome, with the first 1,000 problems found in its rows. */
     @GetMapping("/imports/{id}")
-    ResponseEntity<?> status(@PathVariable UUID id) {
-        return imports.status(id)
-                .<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .body(problem(HttpStatus.NOT_FOUND, "Unknown import", "There is no import " + id + ".")));
+    ImportStatus status(@PathVariable UUID id) {
+        return imports.status(id).orElseThrow(() -> new UnknownImportException(id));
+    }
+
+    private static final class UnknownImportException extends RuntimeException {
+
+        UnknownImportException(UUID id) {
+            super("There is no import " + id + ".");
+        }
+    }
+
+    @ExceptionHandler(UnknownImportException.class)
+    ProblemDetail unknownImport(UnknownImportException e) {
+        return problem(HttpStatus.NOT_FOUND, "Unknown import", e.getMessage());
     }
 
     @ExceptionHandler(UnknownExhibitorException.class)

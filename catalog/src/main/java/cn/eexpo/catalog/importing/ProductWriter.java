@@ -3,6 +3,7 @@ package cn.eexpo.catalog.importing;
 import cn.eexpo.common.Money;
 import java.math.BigDecimal;
 import java.sql.Types;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -100,12 +101,16 @@ public class ProductWriter {
     }
 
     /**
-     * Upserts the products and their stock in batches of {@link #BATCH_SIZE}, inside the caller's transaction.
+     * Upserts the products and their stock in batches of {@link #BATCH_SIZE}, inside the caller's transaction, in SKU
+     * order. The SKUs must be distinct (one statement cannot upsert a row twice).
      *
      * @return the SKUs left unchanged because another exhibitor owns them
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Set<String> write(List<ProductRow> rows) {
+    public Set<String> write(List<ProductRow> products) {
+        // One lock order for every writer: concurrent imports touching the same SKUs cannot deadlock.
+        List<ProductRow> rows =
+                products.stream().sorted(Comparator.comparing(ProductRow::sku)).toList();
         Set<String> refused = new HashSet<>();
         for (int from = 0; from < rows.size(); from += BATCH_SIZE) {
             List<ProductRow> batch = rows.subList(from, Math.min(rows.size(), from + BATCH_SIZE));
