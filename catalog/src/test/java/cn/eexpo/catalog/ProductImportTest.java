@@ -293,13 +293,41 @@ class ProductImportTest {
                 .add(ProductSheet.good("IMP-OWN-00001", "Own", 1))
                 .add(ProductSheet.good(theirs, "Own", 2));
 
-        ImportStatus status = awaitFinished(location(upload(EXHIBITOR, "takeover.csv", sheet.csv(false))));
+        String location = location(upload(EXHIBITOR, "takeover.csv", sheet.csv(false)));
+        ImportStatus status = awaitFinished(location);
 
         assertThat(status.imported()).isEqualTo(1);
         assertThat(status.rejected()).isEqualTo(1);
         assertThat(status.errors()).extracting(RowError::row, RowError::column).containsExactly(tuple(3, "sku"));
         assertThat(status.errors().getFirst().reason()).contains("belongs to another exhibitor");
         assertThat(product(theirs)).isEqualTo(before);
+        Map<String, Object> json = http.get().uri(location).retrieve().body(JSON);
+        assertThat(json)
+                .containsOnlyKeys(
+                        "id",
+                        "exhibitor",
+                        "fileName",
+                        "format",
+                        "status",
+                        "total",
+                        "done",
+                        "imported",
+                        "rejected",
+                        "error",
+                        "errors",
+                        "startedAt",
+                        "finishedAt")
+                .containsEntry("status", "DONE")
+                .containsEntry(
+                        "errors",
+                        List.of(Map.of(
+                                "row",
+                                3,
+                                "column",
+                                "sku",
+                                "reason",
+                                status.errors().getFirst().reason())));
+        assertThat((String) json.get("startedAt")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     }
 
     @Test
