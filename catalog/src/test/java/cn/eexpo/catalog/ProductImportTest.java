@@ -195,7 +195,7 @@ class ProductImportTest {
             row.put("price_cny", "1234.50");
             row.put("stock", "77");
         });
-        ImportStatus second = awaitFinished(location(upload(EXHIBITOR, "prices.xlsx", sheet.xlsx())));
+        ImportStatus second = awaitFinished(location(upload(EXHIBITOR, "prices.xlsx", sheet.xlsx(true))));
 
         assertThat(second.status()).isEqualTo(State.DONE);
         assertThat(second.imported()).isEqualTo(200);

@@ -133,9 +133,14 @@ final class ProductSheet {
         return text.toString();
     }
 
-    /** Written with POI's streaming SXSSFWorkbook; numbers in number columns become number cells. */
+    /** Written with POI's streaming SXSSFWorkbook, strings inline; numbers in number columns become number cells. */
     byte[] xlsx() {
-        try (var workbook = new SXSSFWorkbook(100)) {
+        return xlsx(false);
+    }
+
+    /** With {@code sharedStrings} the strings go to the shared-strings table, as Excel itself writes them. */
+    byte[] xlsx(boolean sharedStrings) {
+        try (var workbook = new SXSSFWorkbook(null, 100, false, sharedStrings)) {
             Sheet sheet = workbook.createSheet("products");
             Row first = sheet.createRow(0);
             for (int c = 0; c < header.size(); c++) {
