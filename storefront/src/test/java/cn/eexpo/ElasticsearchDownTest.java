@@ -19,10 +19,7 @@ class ElasticsearchDownTest {
     int port;
 
     private RestClient http() {
-        return RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> {})
-                .build();
+        return LocalHttp.on(port);
     }
 
     @Test

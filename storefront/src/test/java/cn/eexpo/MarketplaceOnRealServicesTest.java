@@ -36,10 +36,7 @@ class MarketplaceOnRealServicesTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> {})
-                .build();
+        http = LocalHttp.on(port);
     }
 
     @Test

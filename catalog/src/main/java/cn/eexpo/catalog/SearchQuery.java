@@ -93,6 +93,23 @@ public record SearchQuery(
                 null);
     }
 
+    /** The same search, continued after the page that handed out {@code nextCursor}. */
+    public SearchQuery withCursor(String nextCursor) {
+        return new SearchQuery(
+                text,
+                categories,
+                brands,
+                origins,
+                tradeModes,
+                warehouses,
+                priceMin,
+                priceMax,
+                sort,
+                0,
+                size,
+                nextCursor);
+    }
+
     private static List<String> clean(@Nullable List<String> values) {
         return values == null
                 ? List.of()

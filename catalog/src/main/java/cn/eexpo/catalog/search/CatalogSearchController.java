@@ -4,6 +4,8 @@ import cn.eexpo.catalog.ProductSearch;
 import cn.eexpo.catalog.SearchQuery;
 import cn.eexpo.catalog.SearchResult;
 import cn.eexpo.catalog.SearchUnavailableException;
+import java.math.BigDecimal;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -12,10 +14,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 @RestController
 @RequestMapping("/api/v1/catalog")
 class CatalogSearchController {
+
+    private static final int MAX_SUGGESTIONS = 10;
 
     private final ProductSearch search;
 
@@ -23,14 +28,47 @@ class CatalogSearchController {
         this.search = search;
     }
 
-    /** Full-text search over listed products, zh and en. */
+    /**
+     * Full-text search over listed products, zh and en, with disjunctive facets. Facet parameters may repeat
+     * ({@code brand=a2&brand=Aptamil}); a category also matches its sub-categories; prices are CNY. Pages beyond the
+     * first 10,000 results are reached with {@code cursor}, the {@code nextCursor} of the previous page.
+     */
     @GetMapping("/search")
     SearchResult search(
             @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable List<String> category,
+            @RequestParam(required = false) @Nullable List<String> brand,
+            @RequestParam(required = false) @Nullable List<String> origin,
+            @RequestParam(required = false) @Nullable List<String> tradeMode,
+            @RequestParam(required = false) @Nullable List<String> warehouse,
+            @RequestParam(required = false) @Nullable BigDecimal priceMin,
+            @RequestParam(required = false) @Nullable BigDecimal priceMax,
+            @RequestParam(required = false) @Nullable String sort,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        return search.search(SearchQuery.text(q, page, size));
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return search.search(new SearchQuery(
+                q,
+                orEmpty(category),
+                orEmpty(brand),
+                orEmpty(origin),
+                orEmpty(tradeMode),
+                orEmpty(warehouse),
+                priceMin,
+                priceMax,
+                SearchQuery.Sort.of(sort),
+                page,
+                size,
+                cursor));
     }
+
+    /** Names and brands starting with what was typed, for the search box. */
+    @GetMapping("/suggest")
+    Suggestions suggest(@RequestParam String q, @RequestParam(defaultValue = "8") int size) {
+        return new Suggestions(search.suggest(q, Math.clamp(size, 1, MAX_SUGGESTIONS)));
+    }
+
+    record Suggestions(List<String> suggestions) {}
 
     @ExceptionHandler(SearchUnavailableException.class)
     ProblemDetail unavailable(SearchUnavailableException e) {
@@ -42,5 +80,14 @@ class CatalogSearchController {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getName() + " is not valid: " + e.getValue());
+    }
+
+    private static List<String> orEmpty(@Nullable List<String> values) {
+        return values == null ? List.of() : values;
     }
 }

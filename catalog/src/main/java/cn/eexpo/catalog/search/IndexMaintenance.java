@@ -1,6 +1,7 @@
 package cn.eexpo.catalog.search;
 
 import cn.eexpo.catalog.CatalogChanged;
+import cn.eexpo.catalog.ProductsChanged;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +14,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the search index in step with PostgreSQL. A bulk catalog change rebuilds the index; the event is kept in the
- * publication registry until the rebuild succeeds, and a periodic check resubmits it and rebuilds an index that is
- * missing (first start, Elasticsearch wiped or down at start-up). Off with {@code eexpo.search.maintenance=false}, for
- * tools that build the index themselves at a moment of their choosing (benchmarks).
+ * Keeps the search index in step with PostgreSQL. A bulk catalog change rebuilds the index, a change to some products
+ * re-indexes those. Each event is kept in the publication registry until the index has it; a periodic check resubmits
+ * unfinished ones (Elasticsearch was down) and rebuilds an index that is missing (first start, Elasticsearch wiped).
+ * Off with {@code eexpo.search.maintenance=false}, for tools that build the index themselves at a moment of their
+ * choosing (benchmarks).
  */
 @Component
 @ConditionalOnBooleanProperty(name = "eexpo.search.maintenance", matchIfMissing = true)
@@ -39,11 +41,17 @@ class IndexMaintenance {
         index.rebuild();
     }
 
+    @ApplicationModuleListener
+    void on(ProductsChanged event) throws IOException {
+        index.apply(event.skus());
+    }
+
     @Scheduled(initialDelay = 0, fixedDelayString = "${eexpo.search.check-interval:30s}")
     void ensureIndex() {
         try {
             Instant stale = Instant.now().minus(checkInterval);
-            incomplete.resubmitIncompletePublications(publication -> publication.getEvent() instanceof CatalogChanged
+            incomplete.resubmitIncompletePublications(publication -> (publication.getEvent() instanceof CatalogChanged
+                            || publication.getEvent() instanceof ProductsChanged)
                     && publication.getPublicationDate().isBefore(stale));
             if (!index.exists()) {
                 log.info("Search index {} is missing: building it from PostgreSQL", index.alias());

@@ -24,5 +24,6 @@ record ProductDocument(
         long priceFen,
         int stock,
         @Nullable String imageUrl,
+        Instant createdAt,
         Instant updatedAt,
         List<String> suggest) {}

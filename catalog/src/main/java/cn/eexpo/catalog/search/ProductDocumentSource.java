@@ -12,17 +12,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ProductDocumentSource {
 
-    private static final String LISTED_PRODUCTS = """
+    private static final String COLUMNS = """
             select p.sku, p.name_zh, p.name_en, p.description_zh, p.description_en, p.brand, p.brand_zh,
                    p.category_code, c.parent_code, c.name_zh as category_zh, c.name_en as category_en,
                    co.iso_code, co.name_zh as country_zh, co.name_en as country_en,
-                   p.trade_mode, p.warehouse_code, p.hs_code, p.price_fen, p.image_url, p.updated_at,
+                   p.trade_mode, p.warehouse_code, p.hs_code, p.price_fen, p.image_url, p.created_at, p.updated_at,
+            """;
+
+    /** All listed products: stock summed once for the whole table and joined, not looked up row by row. */
+    private static final String LISTED_PRODUCTS = COLUMNS + """
                    coalesce(s.available, 0) as available
               from product p
               join category c on c.code = p.category_code
               join country co on co.customs_code = p.origin_country
               left join (select sku, sum(on_hand - reserved) as available from stock group by sku) s on s.sku = p.sku
              where p.status = 'LISTED'
+            """;
+
+    /** A few listed products: their stock looked up by SKU (summing the whole table would cost more). */
+    private static final String LISTED_AMONG = COLUMNS + """
+                   coalesce((select sum(s.on_hand - s.reserved) from stock s where s.sku = p.sku), 0) as available
+              from product p
+              join category c on c.code = p.category_code
+              join country co on co.customs_code = p.origin_country
+             where p.status = 'LISTED' and p.sku in (:skus)
             """;
 
     /** Rows per round trip while streaming; a 1M-product catalog is read in a few hundred of them. */
@@ -41,6 +54,15 @@ class ProductDocumentSource {
                 jdbc.sql(LISTED_PRODUCTS).withFetchSize(FETCH_SIZE).query(ProductDocumentSource::map).stream()) {
             rows.forEach(consumer);
         }
+    }
+
+    /** The listed ones among {@code skus}; a SKU not returned is not (or no longer) listed. */
+    @Transactional(readOnly = true)
+    public List<ProductDocument> listedAmong(List<String> skus) {
+        return jdbc.sql(LISTED_AMONG)
+                .param("skus", skus)
+                .query(ProductDocumentSource::map)
+                .list();
     }
 
     private static ProductDocument map(ResultSet rs, int row) throws SQLException {
@@ -69,6 +91,7 @@ class ProductDocumentSource {
                 rs.getLong("price_fen"),
                 rs.getInt("available"),
                 rs.getString("image_url"),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
                 List.of(name, nameEn, brand, brandZh));
     }

@@ -5,9 +5,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import co.elastic.clients.elasticsearch.indices.TranslogDurability;
 import co.elastic.clients.transport.BackoffPolicy;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -125,8 +128,42 @@ class ProductIndex implements SearchIndex {
         for (String old : previous) {
             es.indices().delete(d -> d.index(old));
         }
+        deleteOrphans(index);
         log.info("Search index {} rebuilt as {} with {} products", alias, index, count);
         return count;
+    }
+
+    /**
+     * Brings the given products up to date: listed ones are (re)indexed, the others removed. Under the rebuild lock:
+     * a change written to the old index just before a rebuild moved the alias would otherwise be lost.
+     */
+    void apply(List<String> skus) throws IOException {
+        whileHoldingRebuildLock(() -> applyNow(skus));
+    }
+
+    private int applyNow(List<String> skus) throws IOException {
+        List<ProductDocument> listed = source.listedAmong(skus);
+        Set<String> present = new HashSet<>();
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(alias).refresh(Refresh.WaitFor);
+        for (ProductDocument doc : listed) {
+            present.add(doc.sku());
+            bulk.operations(op -> op.index(i -> i.id(doc.sku()).document(doc)));
+        }
+        for (String sku : skus) {
+            if (!present.contains(sku)) {
+                bulk.operations(op -> op.delete(d -> d.id(sku)));
+            }
+        }
+        BulkResponse response = es.bulk(bulk.build());
+        var failed = response.items().stream()
+                .filter(item ->
+                        item.error() != null && !(item.status() == 404 && item.operationType() == OperationType.Delete))
+                .map(item -> item.id() + ": " + item.error().reason())
+                .toList();
+        if (!failed.isEmpty()) {
+            throw new IOException("indexing changed products failed: " + failed);
+        }
+        return skus.size();
     }
 
     /**
@@ -177,6 +214,20 @@ class ProductIndex implements SearchIndex {
             throw new IOException("bulk indexing into " + index + " failed, first error " + failure.get());
         }
         return Math.toIntExact(indexed.get());
+    }
+
+    /**
+     * Indices named after the alias but not behind it were left by a rebuild that was interrupted (a crash, a killed
+     * command). Only the holder of the rebuild lock calls this, so none of them is being filled right now.
+     */
+    private void deleteOrphans(String current) throws IOException {
+        for (String name :
+                es.indices().get(g -> g.index(alias + "-*")).indices().keySet()) {
+            if (!name.equals(current)) {
+                es.indices().delete(d -> d.index(name));
+                log.info("Deleted {}, left behind by an interrupted rebuild", name);
+            }
+        }
     }
 
     private Set<String> indicesBehindAlias() throws IOException {

@@ -59,7 +59,7 @@ public final class CatalogSearchBenchmark {
     private final Options options;
     private final SyntheticCatalog synthetic;
     private final SearchIndex index;
-    private final ProductSearch elasticsearch;
+    private final SearchEngine elasticsearch;
     private final PostgresSearch postgres;
     private final ElasticsearchClient es;
     private final JdbcClient jdbc;
@@ -70,7 +70,7 @@ public final class CatalogSearchBenchmark {
         this.options = options;
         this.synthetic = context.getBean(SyntheticCatalog.class);
         this.index = context.getBean(SearchIndex.class);
-        this.elasticsearch = context.getBean(ProductSearch.class);
+        this.elasticsearch = context.getBean(ProductSearch.class)::search;
         this.es = context.getBean(ElasticsearchClient.class);
         DataSource dataSource = context.getBean(DataSource.class);
         this.postgres = new PostgresSearch(dataSource);
@@ -211,14 +211,14 @@ public final class CatalogSearchBenchmark {
         }
     }
 
-    private static SearchResult timed(ProductSearch engine, BenchQuery query, Latencies latencies) {
+    private static SearchResult timed(SearchEngine engine, BenchQuery query, Latencies latencies) {
         long start = System.nanoTime();
         SearchResult result = engine.search(query.query());
         latencies.add(System.nanoTime() - start);
         return result;
     }
 
-    private Latencies concurrently(ProductSearch engine, List<BenchQuery> queries) throws Exception {
+    private Latencies concurrently(SearchEngine engine, List<BenchQuery> queries) throws Exception {
         Latencies latencies = new Latencies(options.concurrentQueries());
         int clients = options.clients();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {

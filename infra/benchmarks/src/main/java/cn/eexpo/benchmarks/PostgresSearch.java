@@ -1,6 +1,5 @@
 package cn.eexpo.benchmarks;
 
-import cn.eexpo.catalog.ProductSearch;
 import cn.eexpo.catalog.SearchQuery;
 import cn.eexpo.catalog.SearchResult;
 import cn.eexpo.catalog.SearchResult.FacetValue;
@@ -48,7 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>A benchmark-only addition to {@code product} (generated column, GIN index, word table), created here and dropped
  * before products are regenerated; not a migration.
  */
-final class PostgresSearch implements ProductSearch {
+final class PostgresSearch implements SearchEngine {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresSearch.class);
 

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import java.util.Locale;
@@ -52,11 +53,15 @@ class HomeViewTest extends SpringBrowserlessTest {
                 .until(() -> search.search(SearchQuery.text("奶粉", 0, 1)).total() > 0);
         speaks(StorefrontTranslations.CHINESE);
 
-        navigate(HomeView.class, Map.of("q", "奶粉"));
+        UI.getCurrent().navigate(HomeView.class, QueryParameters.simple(Map.of("q", "奶粉")));
 
         var cards = find(Div.class).withClassName("eexpo-card").all();
         assertThat(cards).isNotEmpty().hasSizeLessThanOrEqualTo(HomeView.PAGE_SIZE);
-        assertThat(cards.getFirst().getElement().getTextRecursively()).contains("奶粉");
+        assertThat(cards)
+                .allSatisfy(card ->
+                        assertThat(card.getElement().getTextRecursively()).contains("奶粉"));
+        assertThat(find(com.vaadin.flow.component.html.H2.class).single().getText())
+                .contains("奶粉");
     }
 
     /** The shopper's language, as the browser or the switch sets it. */
