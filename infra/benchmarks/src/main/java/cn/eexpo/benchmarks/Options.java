@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * @param clients concurrent clients of the short concurrent run
  * @param concurrentQueries queries per engine in the concurrent run
  * @param regenerate generate the products even when PostgreSQL holds N of them
+ * @param rebuild rebuild the index (false: query the index the alias points at, when there is one)
  * @param rebuildOnly stop after the index rebuild (no queries, no report file)
  * @param report the Markdown file the run is appended to (none when blank)
  * @param command the command line, for the report
@@ -26,6 +27,7 @@ record Options(
         int clients,
         int concurrentQueries,
         boolean regenerate,
+        boolean rebuild,
         boolean rebuildOnly,
         Path report,
         String command) {
@@ -39,6 +41,7 @@ record Options(
         int clients = 4;
         int concurrent = 1_000;
         boolean regenerate = false;
+        boolean rebuild = true;
         boolean rebuildOnly = false;
         String report = "docs/benchmarks.md";
         String command = System.getProperty("eexpo.bench.command", "CatalogSearchBenchmark " + String.join(" ", args));
@@ -57,6 +60,7 @@ record Options(
                 case "clients" -> clients = Integer.parseInt(value);
                 case "concurrent-queries" -> concurrent = Integer.parseInt(value);
                 case "regenerate" -> regenerate = Boolean.parseBoolean(value);
+                case "rebuild" -> rebuild = Boolean.parseBoolean(value);
                 case "rebuild-only" -> rebuildOnly = Boolean.parseBoolean(value);
                 case "report" -> report = arg.substring(arg.indexOf('=') + 1);
                 default -> {
@@ -73,6 +77,7 @@ record Options(
                 clients,
                 concurrent,
                 regenerate,
+                rebuild,
                 rebuildOnly,
                 Path.of(report),
                 command);
