@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -62,13 +63,7 @@ public class DemoCatalog {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('eexpo-demo-catalog'))")
                 .query()
                 .singleValue();
-        runReferenceScript();
-        Map<String, Long> exhibitors = jdbc
-                .sql("select code, id from exhibitor")
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> exhibitors = referenceData();
         List<CSVRecord> records = readProducts();
         List<ProductRow> rows = new ArrayList<>(records.size());
         int itemRecord = 0;
@@ -113,10 +108,21 @@ public class DemoCatalog {
     }
 
     /** Runs on the transaction's connection (DataSourceUtils), so reference data and products commit together. */
-    private void runReferenceScript() {
+    /**
+     * Writes the demo exhibitors and warehouses (an upsert) and returns the exhibitors' ids by code. Runs on the
+     * caller's transaction (DataSourceUtils), so reference data and the products written with it commit together.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, Long> referenceData() {
         var script = new ResourceDatabasePopulator(new ClassPathResource("demo/reference.sql"));
         script.setSqlScriptEncoding(StandardCharsets.UTF_8.name());
         DatabasePopulatorUtils.execute(script, dataSource);
+        return jdbc
+                .sql("select code, id from exhibitor")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static List<CSVRecord> readProducts() {

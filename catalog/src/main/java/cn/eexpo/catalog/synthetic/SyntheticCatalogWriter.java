@@ -1,6 +1,7 @@
 package cn.eexpo.catalog.synthetic;
 
 import cn.eexpo.catalog.SyntheticCatalog;
+import cn.eexpo.catalog.demo.DemoCatalog;
 import cn.eexpo.catalog.synthetic.Vocabulary.Category;
 import cn.eexpo.catalog.synthetic.Vocabulary.ProductType;
 import cn.eexpo.catalog.synthetic.Vocabulary.Word;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -25,11 +25,8 @@ import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,14 +61,17 @@ class SyntheticCatalogWriter implements SyntheticCatalog {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final DemoCatalog demoCatalog;
     private final int bulkModeFrom;
 
     SyntheticCatalogWriter(
             JdbcClient jdbc,
             DataSource dataSource,
+            DemoCatalog demoCatalog,
             @Value("${eexpo.synthetic.bulk-mode-from:" + BULK_MODE_FROM + "}") int bulkModeFrom) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.demoCatalog = demoCatalog;
         this.bulkModeFrom = bulkModeFrom;
     }
 
@@ -85,13 +85,7 @@ class SyntheticCatalogWriter implements SyntheticCatalog {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('eexpo-synthetic-catalog'))")
                 .query()
                 .singleValue();
-        runReferenceScript();
-        Map<String, Long> exhibitors = jdbc
-                .sql("select code, id from exhibitor")
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> exhibitors = demoCatalog.referenceData();
         List<String> restore = count >= bulkModeFrom ? dropConstraintsAndIndexes() : List.of();
         int deletedStock =
                 jdbc.sql("delete from stock where sku like ?").param(SYN_LIKE).update();
@@ -254,13 +248,6 @@ class SyntheticCatalogWriter implements SyntheticCatalog {
                 .field(p.status())
                 .field(p.createdAt().toString())
                 .last(p.updatedAt().toString());
-    }
-
-    /** Runs on the transaction's connection, so reference data and products commit together. */
-    private void runReferenceScript() {
-        var script = new ResourceDatabasePopulator(new ClassPathResource("demo/reference.sql"));
-        script.setSqlScriptEncoding(StandardCharsets.UTF_8.name());
-        DatabasePopulatorUtils.execute(script, dataSource);
     }
 
     /** Rows in COPY's text format (tab-separated, {@code \N} for null), sent in chunks of about 1 MB. */
