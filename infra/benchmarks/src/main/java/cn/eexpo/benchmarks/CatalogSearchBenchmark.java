@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -64,6 +63,8 @@ public final class CatalogSearchBenchmark {
     private final ElasticsearchClient es;
     private final JdbcClient jdbc;
     private final String alias;
+    private static final String RUNS = "## Catalog search runs";
+
     private final List<String> steps = new ArrayList<>();
 
     CatalogSearchBenchmark(ConfigurableApplicationContext context, Options options) {
@@ -277,7 +278,7 @@ public final class CatalogSearchBenchmark {
         boolean esFacets =
                 esResults.values().stream().anyMatch(r -> !r.facets().brand().isEmpty());
         StringBuilder md = new StringBuilder();
-        md.append("## ")
+        md.append("### ")
                 .append(started)
                 .append(" UTC · ")
                 .append("%,d products".formatted(listed))
@@ -527,11 +528,24 @@ public final class CatalogSearchBenchmark {
         }
     }
 
+    /**
+     * Adds the run at the end of the section {@value #RUNS} (created at the end of the file when missing), so that
+     * runs stay together, newest last, whatever other sections the file has.
+     */
     private static void append(Path file, String report) throws IOException {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        Files.writeString(
-                file, "\n" + report, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
+        int section = text.indexOf("\n" + RUNS + "\n");
+        if (section < 0) {
+            text = text.stripTrailing() + "\n\n" + RUNS + "\n";
+            section = text.indexOf("\n" + RUNS + "\n");
+        }
+        int next = text.indexOf("\n## ", section + RUNS.length() + 1);
+        int at = next < 0 ? text.length() : next + 1;
+        String before = text.substring(0, at).stripTrailing() + "\n\n";
+        String after = next < 0 ? "" : "\n" + text.substring(at);
+        Files.writeString(file, before + report.stripTrailing() + "\n" + after, StandardCharsets.UTF_8);
     }
 }
