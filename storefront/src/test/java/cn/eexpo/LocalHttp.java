@@ -13,4 +13,14 @@ final class LocalHttp {
                 .defaultStatusHandler(status -> true, (request, response) -> {})
                 .build();
     }
+
+    /** The HTTP status the application answers a GET of {@code path} with. */
+    static int statusOf(RestClient http, String path) {
+        return http.get()
+                .uri(path)
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value();
+    }
 }

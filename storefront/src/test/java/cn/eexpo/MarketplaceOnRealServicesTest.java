@@ -116,13 +116,7 @@ class MarketplaceOnRealServicesTest {
 
     @Test
     void homePageAndOpenApiDocumentAreServed() {
-        assertThat(http.get()
-                        .uri("/")
-                        .retrieve()
-                        .toBodilessEntity()
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(200);
+        assertThat(LocalHttp.statusOf(http, "/")).isEqualTo(200);
         String openApi = http.get().uri("/v3/api-docs").retrieve().body(String.class);
         assertThat(openApi).contains("/api/v1/catalog/search");
     }
