@@ -1,0 +1,38 @@
+package cn.eexpo.orders.account;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Security of the REST API ({@code /api/**}): stateless, HTTP Basic for API clients, no CSRF token (no cookie signs an
+ * API request in). A buyer's own resources need a signed-in account; catalog reads, tax quotes, identity checks, carts
+ * (keyed by their own cookie) and webhooks (verified by their signature) are open. The Vaadin UI brings its own chain.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/me/**")
+                        .authenticated()
+                        .requestMatchers("/api/v1/orders/**", "/api/v1/orders")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/returns/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .httpBasic(withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+}
