@@ -66,7 +66,9 @@ class CartController {
         Sku sku = sku(body.sku());
         int quantity = body.quantity() == null ? 1 : body.quantity();
         Owner owner = owner(request, response, true);
-        return view(carts.add(owner.required(), sku, quantity), owner.notes);
+        Cart cart = carts.add(owner.required(), sku, quantity);
+        keepCookie(request, response, owner);
+        return view(cart, owner.notes);
     }
 
     /** Sets a line's quantity; 0 removes it. */
@@ -81,7 +83,9 @@ class CartController {
             throw new IllegalArgumentException("quantity is required (0 removes the line).");
         }
         Owner owner = owner(request, response, true);
-        return view(carts.set(owner.required(), product, body.quantity()), owner.notes);
+        Cart cart = carts.set(owner.required(), product, body.quantity());
+        keepCookie(request, response, owner);
+        return view(cart, owner.notes);
     }
 
     @DeleteMapping("/lines/{sku}")
@@ -194,7 +198,8 @@ class CartController {
 
     /**
      * Whose cart this request works on. A signed-in account's, after merging in the anonymous cart of the request's
-     * cookie (then cleared); else the cookie's; else, when {@code issue}, a new anonymous cart with a new cookie.
+     * cookie (then cleared); else the cookie's; else, when {@code issue}, a new anonymous cart (its cookie is issued
+     * once a write to it succeeded).
      */
     private Owner owner(HttpServletRequest request, HttpServletResponse response, boolean issue) {
         Optional<String> token = token(request);
@@ -209,18 +214,19 @@ class CartController {
             return new Owner(owner, merged, merged.notes());
         }
         if (token.isPresent()) {
-            if (issue) {
-                // Writes keep the cookie alive as long as the cart they keep alive in Redis.
-                cookie(request, response, token.get(), COOKIE_LIFE);
-            }
             return new Owner(CartOwner.anonymous(token.get()), null, List.of());
         }
-        if (!issue) {
-            return new Owner(null, null, List.of());
+        return new Owner(issue ? CartOwner.newAnonymous() : null, null, List.of());
+    }
+
+    /**
+     * After a successful write to an anonymous cart: issues its cookie, or renews it so that it lives as long as the
+     * cart it keeps alive in Redis. A refused write issues nothing.
+     */
+    private static void keepCookie(HttpServletRequest request, HttpServletResponse response, Owner owner) {
+        if (owner.owner != null && owner.owner.isAnonymous()) {
+            cookie(request, response, owner.owner.id(), COOKIE_LIFE);
         }
-        CartOwner owner = CartOwner.newAnonymous();
-        cookie(request, response, owner.id(), COOKIE_LIFE);
-        return new Owner(owner, null, List.of());
     }
 
     private static Optional<String> token(HttpServletRequest request) {
