@@ -210,11 +210,13 @@ public final class CartBenchmark {
 
             log("measuring: %d s, %s".formatted(settings.durationSeconds(), load()));
             double redisCpuBefore = redisCpu(redis);
+            Map<String, long[]> commandsBefore = commandStats(redis);
             long clientCpuBefore = clientCpuNanos();
             long start = System.nanoTime();
             Result result = drive(carts, settings.durationSeconds(), settings.seed() + 2);
             double wall = (System.nanoTime() - start) / 1e9;
             double redisCores = (redisCpu(redis) - redisCpuBefore) / wall;
+            String commands = commandCosts(commandsBefore, commandStats(redis));
             double clientCores = (clientCpuNanos() - clientCpuBefore) / 1e9 / wall;
             String loadAtEnd = loadAverage();
             String keys = "%,d keys, %s".formatted(redis.dbsize(), info(redis.info("memory"), "used_memory_human"));
@@ -423,7 +425,8 @@ public final class CartBenchmark {
             double redisCores,
             double clientCores,
             double fillSeconds,
-            String keys) {
+            String keys,
+            String commands) {
         LatencyHistogram all = result.all();
         double opsPerSecond = all.count() / wall;
         double p99 = all.percentileMillis(99);
@@ -464,7 +467,7 @@ public final class CartBenchmark {
         md.append(
                 ("- CPU during the measured run: client %.2f cores, Redis %.2f cores (of %d), that is %.1f µs and %.1f µs"
                                 + " of CPU per operation: two idle cores would carry at most about %,.0f ops/s of this mix;"
-                                + " Redis at the end: %s\n\n")
+                                + " Redis at the end: %s\n")
                         .formatted(
                                 clientCores,
                                 redisCores,
@@ -473,6 +476,10 @@ public final class CartBenchmark {
                                 redisMicros,
                                 Runtime.getRuntime().availableProcessors() * 1e6 / (clientMicros + redisMicros),
                                 keys));
+        md.append("- Redis's own time per command during the run (`INFO commandstats`; the server is shared, so other"
+                        + " programs' commands count too): ")
+                .append(commands)
+                .append("\n\n");
         md.append("| operation | count | ops/s | mean ms | p50 ms | p99 ms | p99.9 ms | max ms |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Op op : Op.values()) {
@@ -517,6 +524,46 @@ public final class CartBenchmark {
             }
             cursor = page;
         } while (!cursor.isFinished());
+    }
+
+    /** Calls and microseconds per command since Redis started, from {@code INFO commandstats}. */
+    private static Map<String, long[]> commandStats(RedisCommands<String, String> redis) {
+        Map<String, long[]> stats = new HashMap<>();
+        for (String line : redis.info("commandstats").split("\r?\n")) {
+            if (!line.startsWith("cmdstat_")) {
+                continue;
+            }
+            String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+            long calls = 0;
+            long usec = 0;
+            for (String field : line.substring(line.indexOf(':') + 1).split(",")) {
+                if (field.startsWith("calls=")) {
+                    calls = Long.parseLong(field.substring(6));
+                } else if (field.startsWith("usec=")) {
+                    usec = Long.parseLong(field.substring(5));
+                }
+            }
+            stats.put(name, new long[] {calls, usec});
+        }
+        return stats;
+    }
+
+    private static String commandCosts(Map<String, long[]> before, Map<String, long[]> after) {
+        StringBuilder text = new StringBuilder();
+        for (String command : List.of("evalsha", "eval", "hgetall", "del")) {
+            long[] now = after.getOrDefault(command, new long[2]);
+            long[] then = before.getOrDefault(command, new long[2]);
+            long calls = now[0] - then[0];
+            if (calls > 0) {
+                text.append(text.isEmpty() ? "" : ", ")
+                        .append("%s %.1f µs (%,d calls)"
+                                .formatted(
+                                        command.toUpperCase(java.util.Locale.ROOT),
+                                        (now[1] - then[1]) / (double) calls,
+                                        calls));
+            }
+        }
+        return text.toString();
     }
 
     private static double redisCpu(RedisCommands<String, String> redis) {
