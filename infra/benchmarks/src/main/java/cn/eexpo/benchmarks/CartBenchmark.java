@@ -233,7 +233,8 @@ public final class CartBenchmark {
                     redisCores,
                     clientCores,
                     fillSeconds,
-                    keys);
+                    keys,
+                    commands);
         } finally {
             admin.shutdown();
         }
