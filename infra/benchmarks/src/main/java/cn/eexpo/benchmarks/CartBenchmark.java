@@ -10,13 +10,11 @@ import cn.eexpo.orders.cart.Carts;
 import cn.eexpo.orders.cart.InsufficientStockException;
 import cn.eexpo.orders.cart.RedisCartStore;
 import cn.eexpo.orders.cart.RedisCarts;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
@@ -186,10 +184,6 @@ public final class CartBenchmark {
         List<Carts> carts = new ArrayList<>();
         for (int i = 0; i < settings.connections(); i++) {
             RedisClient client = RedisClient.create(uri);
-            client.setOptions(ClientOptions.builder()
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(2)))
-                    .build());
             RedisCartStore store = new RedisCartStore(client, properties, Duration.ofSeconds(2));
             stores.add(store);
             carts.add(new RedisCarts(store, catalog));

@@ -5,7 +5,6 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -51,11 +50,8 @@ class CartConfiguration {
         }
         RedisClient client = RedisClient.create(resources, uri.build());
         client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(
                         SocketOptions.builder().connectTimeout(connectTimeout).build())
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .build());
         return new RedisCartStore(client, properties, timeout);
     }

@@ -163,7 +163,7 @@ class CartApiTest {
         CartOwner owner = CartOwner.anonymous(token);
         owners.add(owner);
         // Listed when it was added, delisted since: as if the catalog had dropped it.
-        redis.opsForHash().putAll(properties.key(owner), Map.of("EX-GONE-00001", "2", "@EX-GONE-00001", "1"));
+        redis.opsForHash().putAll(properties.key(owner), Map.of("EX-GONE-00001", "2|1"));
 
         JsonNode body = get(token, null).getBody();
 

@@ -170,7 +170,7 @@ class CartsTest {
         carts.add(anonymous, TWO_LEFT, 2);
         carts.add(anonymous, skus.get(1), 4);
         // Sold out after it was put in the cart: the merge leaves it out.
-        redis.opsForHash().put(properties.key(anonymous), SOLD_OUT.value(), "1");
+        redis.opsForHash().put(properties.key(anonymous), SOLD_OUT.value(), "1|0");
         redis.expire(properties.key(account), Duration.ofSeconds(600));
 
         Cart merged = carts.merge(anonymous, account);
