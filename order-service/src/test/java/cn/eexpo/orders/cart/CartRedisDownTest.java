@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -32,7 +33,9 @@ class CartRedisDownTest {
 
     @Test
     void theCartApiAnswers503WithAClearMessage() {
+        // The JDK client: Apache HttpClient (Spring's default when present) would wait out Retry-After and ask again.
         RestClient http = RestClient.builder()
+                .requestFactory(new JdkClientHttpRequestFactory())
                 .baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(status -> true, (request, response) -> {})
                 .build();
