@@ -17,6 +17,8 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
@@ -42,7 +44,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Load driver for the cart: the real {@link RedisCarts} and {@link RedisCartStore} (Lua scripts, one shared Lettuce
- * connection per store) against the local Redis, with the product look-ups served from memory (a map standing in for
+ * connection per store, flush consolidation, as the application configures them) against the local Redis, with the product look-ups served from memory (a map standing in for
  * a cached {@link ProductCatalog}), so that what is measured is the cart's own work: validation, Redis round trips,
  * scripts and decoding. No Spring, no HTTP.
  *
@@ -180,10 +182,12 @@ public final class CartBenchmark {
                 .build();
         ProductCatalog catalog = inMemoryCatalog();
         CartProperties properties = new CartProperties(settings.keyPrefix(), Duration.ofDays(30));
+        // As the application configures it (CartConfiguration): flush consolidation on the store's connections.
+        ClientResources resources = RedisCartStore.withFlushConsolidation(DefaultClientResources.create());
         List<RedisCartStore> stores = new ArrayList<>();
         List<Carts> carts = new ArrayList<>();
         for (int i = 0; i < settings.connections(); i++) {
-            RedisClient client = RedisClient.create(uri);
+            RedisClient client = RedisClient.create(resources, uri);
             RedisCartStore store = new RedisCartStore(client, properties, Duration.ofSeconds(2));
             stores.add(store);
             carts.add(new RedisCarts(store, catalog));
@@ -231,6 +235,7 @@ public final class CartBenchmark {
                     commands);
         } finally {
             admin.shutdown();
+            resources.shutdown();
         }
     }
 

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The cart store's own Lettuce client on the {@code spring.data.redis.*} server (standalone Redis: the merge script
  * touches two carts, which a Redis Cluster would need in one slot), sharing Spring's Netty event loops. Its own client
- * so that it can reject commands while disconnected (a 503 at once rather than a queue) and time out in
- * {@code spring.data.redis.timeout} (default 2 s).
+ * so that it can reject commands while disconnected (a 503 at once rather than a queue), time out in
+ * {@code spring.data.redis.timeout} (default 2 s) and consolidate flushes.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CartProperties.class)
@@ -48,7 +48,7 @@ class CartConfiguration {
                 uri.withPassword(connection.getPassword().toCharArray());
             }
         }
-        RedisClient client = RedisClient.create(resources, uri.build());
+        RedisClient client = RedisClient.create(RedisCartStore.withFlushConsolidation(resources), uri.build());
         client.setOptions(ClientOptions.builder()
                 .socketOptions(
                         SocketOptions.builder().connectTimeout(connectTimeout).build())
