@@ -12,7 +12,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.output.KeyValueStreamingChannel;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.NettyCustomizer;
 import io.netty.bootstrap.Bootstrap;
@@ -20,28 +21,24 @@ import io.netty.channel.Channel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Carts in Redis, one hash per cart, one field per line: {@code SKU} → {@code quantity|added} (when the line was first
- * added, epoch ms, Redis time), through one shared Lettuce connection: Lettuce pipelines the commands of concurrent
- * callers on it. (One field rather than a quantity field and a time field per line: half the fields to store, send and
- * decode on every read.) Every write
- * is one Lua script (EVALSHA, loaded again after a Redis restart) that applies the limits and refreshes the TTL in the
- * same step. Knows nothing of products: the caller passes the stock to check against.
+ * added, epoch ms, Redis time), through one shared Lettuce connection on which Lettuce pipelines the commands of
+ * concurrent callers. Every write is one Lua script (EVALSHA, loaded again after a Redis restart) that applies the
+ * limits and refreshes the TTL in the same atomic step; the cart it returns is read by a plain HGETALL sent right
+ * behind the script, in the same round trip. Knows nothing of products: the caller passes the stock to check against.
  *
  * <p>The connection is opened on first use, not at start-up, so the application starts while Redis is down; while it
  * cannot be reached every call fails fast with {@link CartUnavailableException} (Lettuce reconnects by itself and
@@ -54,10 +51,6 @@ public final class RedisCartStore implements AutoCloseable {
 
     private static final Comparator<CartLine> LINE_ORDER = Comparator.comparing(CartLine::added)
             .thenComparing(line -> line.sku().value());
-    private static final int MAX_CACHED_SKUS = 100_000;
-    private static final ConcurrentHashMap<String, Sku> SKUS = new ConcurrentHashMap<>();
-
-    private static final StringCodec CODEC = new CopyingUtf8Codec();
 
     private static final Script WRITE_LINE = Script.load("write-line.lua");
     private static final Script MERGE = Script.load("merge.lua");
@@ -118,9 +111,7 @@ public final class RedisCartStore implements AutoCloseable {
     }
 
     Cart get(CartOwner owner) {
-        Lines lines = new Lines();
-        await(redis().hgetall(lines, properties.key(owner)));
-        return lines.cart(owner, List.of());
+        return cart(owner, await(read(redis(), properties.key(owner))), List.of());
     }
 
     /**
@@ -144,28 +135,19 @@ public final class RedisCartStore implements AutoCloseable {
         // The read goes out right behind the script, on the same connection, without waiting for it: one round trip.
         // It sees the write (and any other that lands in between: the cart as it is a moment later).
         RedisFuture<List<Object>> script = redis.evalsha(WRITE_LINE.sha1, ScriptOutputType.MULTI, keys, args);
-        Lines lines = new Lines();
-        RedisFuture<Long> read = redis.hgetall(lines, key);
+        RedisFuture<List<CartLine>> read = read(redis, key);
         List<Object> answer;
         try {
             answer = await(script);
         } catch (RedisNoScriptException e) {
             answer = await(redis.eval(WRITE_LINE.text, ScriptOutputType.MULTI, keys, args));
-            await(read);
-            lines = new Lines();
-            read = redis.hgetall(lines, key);
+            read = read(redis, key);
         }
         String status = (String) answer.get(0);
         int held = Integer.parseInt((String) answer.get(1));
         return switch (status) {
-            case "OK" -> {
-                await(read);
-                yield lines.cart(owner, List.of());
-            }
-            case "CAPPED" -> {
-                await(read);
-                yield lines.cart(owner, List.of(new CartNote(CartNote.Kind.CAPPED, sku, held)));
-            }
+            case "OK" -> cart(owner, await(read), List.of());
+            case "CAPPED" -> cart(owner, await(read), List.of(new CartNote(CartNote.Kind.CAPPED, sku, held)));
             case "STOCK" -> throw new InsufficientStockException(sku, held, available);
             case "FULL" -> throw new CartFullException();
             default -> throw new IllegalStateException("unexpected answer of the cart script: " + status);
@@ -187,7 +169,17 @@ public final class RedisCartStore implements AutoCloseable {
             args[i++] = entry.getKey().value();
             args[i++] = Integer.toString(Math.max(0, entry.getValue()));
         }
-        List<Object> answer = eval(MERGE, new String[] {properties.key(anonymous), properties.key(account)}, args);
+        String[] keys = {properties.key(anonymous), properties.key(account)};
+        RedisAsyncCommands<String, String> redis = redis();
+        RedisFuture<List<Object>> script = redis.evalsha(MERGE.sha1, ScriptOutputType.MULTI, keys, args);
+        RedisFuture<List<CartLine>> read = read(redis, keys[1]);
+        List<Object> answer;
+        try {
+            answer = await(script);
+        } catch (RedisNoScriptException e) {
+            answer = await(redis.eval(MERGE.text, ScriptOutputType.MULTI, keys, args));
+            read = read(redis, keys[1]);
+        }
         int count = Integer.parseInt((String) answer.get(0));
         List<CartNote> notes = new ArrayList<>(count);
         for (int n = 0; n < count; n++) {
@@ -197,11 +189,7 @@ public final class RedisCartStore implements AutoCloseable {
                     new Sku((String) answer.get(at + 1)),
                     Integer.parseInt((String) answer.get(at + 2))));
         }
-        Lines lines = new Lines();
-        for (int at = 1 + 3 * count; at + 1 < answer.size(); at += 2) {
-            lines.onKeyValue((String) answer.get(at), (String) answer.get(at + 1));
-        }
-        return lines.cart(account, notes);
+        return cart(account, await(read), notes);
     }
 
     void clear(CartOwner owner) {
@@ -222,16 +210,6 @@ public final class RedisCartStore implements AutoCloseable {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
 
-    private List<Object> eval(Script script, String[] keys, String... args) {
-        RedisAsyncCommands<String, String> redis = redis();
-        try {
-            return await(redis.evalsha(script.sha1, ScriptOutputType.MULTI, keys, args));
-        } catch (RedisNoScriptException e) {
-            // Redis restarted or its script cache was flushed: EVAL runs the script and caches it again.
-            return await(redis.eval(script.text, ScriptOutputType.MULTI, keys, args));
-        }
-    }
-
     private RedisAsyncCommands<String, String> redis() {
         StatefulRedisConnection<String, String> open = connection;
         if (open != null) {
@@ -246,7 +224,7 @@ public final class RedisCartStore implements AutoCloseable {
                     throw new CartUnavailableException(failure);
                 }
                 try {
-                    open = client.connect(CODEC);
+                    open = client.connect(StringCodec.UTF8);
                 } catch (RedisException e) {
                     lastFailure = e;
                     failedAt = System.nanoTime();
@@ -284,69 +262,18 @@ public final class RedisCartStore implements AutoCloseable {
         }
     }
 
-    /** The fields of a cart's hash as HGETALL streams them (on Lettuce's I/O thread, read after the answer). */
-    private static final class Lines implements KeyValueStreamingChannel<String, String> {
-
-        private final List<CartLine> lines = new ArrayList<>();
-
-        @Override
-        public void onKeyValue(String field, String value) {
-            int bar = value.indexOf('|');
-            int quantity = Integer.parseInt(value, 0, bar < 0 ? value.length() : bar, 10);
-            long added = bar < 0 ? 0 : Long.parseLong(value, bar + 1, value.length(), 10);
-            lines.add(new CartLine(sku(field), quantity, Instant.ofEpochMilli(added)));
-        }
-
-        Cart cart(CartOwner owner, List<CartNote> notes) {
-            lines.sort(LINE_ORDER);
-            return new Cart(owner, lines, notes);
-        }
+    /**
+     * HGETALL of a cart, read into lines as the answer arrives (see {@link CartLinesOutput}); pipelined: it does not
+     * wait for commands sent before it.
+     */
+    private static RedisFuture<List<CartLine>> read(RedisAsyncCommands<String, String> redis, String key) {
+        return redis.dispatch(
+                CommandType.HGETALL, new CartLinesOutput(), new CommandArgs<>(StringCodec.UTF8).addKey(key));
     }
 
-    /**
-     * The SKU of a field name, from a bounded cache: checking the SKU pattern for every line of every cart read was a
-     * tenth of the store's CPU time in the benchmark.
-     */
-    private static Sku sku(String value) {
-        Sku sku = SKUS.get(value);
-        if (sku == null) {
-            if (SKUS.size() >= MAX_CACHED_SKUS) {
-                SKUS.clear();
-            }
-            sku = new Sku(value);
-            SKUS.put(value, sku);
-        }
-        return sku;
-    }
-
-    /**
-     * UTF-8 strings, decoded by copying the bytes out of the network buffer into a {@code String} directly (Lettuce's
-     * own {@link StringCodec} wraps each value in a Netty buffer first: a tenth of the client's CPU time on cart reads).
-     */
-    private static final class CopyingUtf8Codec extends StringCodec {
-
-        CopyingUtf8Codec() {
-            super(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public String decodeKey(ByteBuffer bytes) {
-            return decode(bytes);
-        }
-
-        @Override
-        public String decodeValue(ByteBuffer bytes) {
-            return decode(bytes);
-        }
-
-        private static @Nullable String decode(@Nullable ByteBuffer bytes) {
-            if (bytes == null) {
-                return null;
-            }
-            byte[] copy = new byte[bytes.remaining()];
-            bytes.get(bytes.position(), copy);
-            return new String(copy, StandardCharsets.UTF_8);
-        }
+    private static Cart cart(CartOwner owner, List<CartLine> lines, List<CartNote> notes) {
+        lines.sort(LINE_ORDER);
+        return new Cart(owner, lines, notes);
     }
 
     private record Script(String text, String sha1) {

@@ -6,7 +6,8 @@
 -- ARGV[1] most units per line, ARGV[2] most lines, ARGV[3] TTL in seconds,
 -- ARGV[4..] pairs SKU, units available (0: not sold or sold out) for the anonymous cart's SKUs as the caller saw them;
 -- a SKU added since is capped at the per-line limit alone (checkout re-checks stock anyway).
--- Returns {note count, (kind, SKU, quantity) per note, field, value, ...} with kind CAPPED, UNAVAILABLE or DROPPED.
+-- Returns {note count, (kind, SKU, quantity) per note} with kind CAPPED, UNAVAILABLE or DROPPED; the caller reads
+-- the account's cart with a plain HGETALL sent right behind the script.
 local from, to = KEYS[1], KEYS[2]
 local maxQuantity, maxLines, ttl = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 
@@ -84,12 +85,8 @@ if #anonymous > 0 then
   end
 end
 
-local cart = redis.call('HGETALL', to)
 local answer = {tostring(#notes / 3)}
 for _, value in ipairs(notes) do
-  table.insert(answer, value)
-end
-for _, value in ipairs(cart) do
   table.insert(answer, value)
 end
 return answer

@@ -79,6 +79,31 @@ class CartsTest {
     }
 
     @Test
+    void aFieldThatIsNotACartLineIsLeftOutAndTheConnectionKeepsWorking() {
+        CartOwner owner = anonymous();
+        redis.opsForHash()
+                .putAll(
+                        properties.key(owner),
+                        java.util.Map.of(
+                                PLENTY.value(),
+                                "2|1000",
+                                "not a sku",
+                                "1|1000",
+                                TWO_LEFT.value(),
+                                "x|y",
+                                SOLD_OUT.value(),
+                                "3"));
+
+        Cart cart = carts.get(owner);
+
+        assertThat(cart.lines())
+                .containsExactly(
+                        new CartLine(SOLD_OUT, 3, java.time.Instant.EPOCH),
+                        new CartLine(PLENTY, 2, java.time.Instant.ofEpochMilli(1000)));
+        assertThat(carts.add(owner, PLENTY, 1).quantityOf(PLENTY)).isEqualTo(3);
+    }
+
+    @Test
     void refusesUnknownProductsBadQuantitiesAndMoreThanTheStock() {
         CartOwner owner = anonymous();
 
