@@ -210,12 +210,15 @@ public final class CartBenchmark {
             double redisCpuBefore = redisCpu(redis);
             Map<String, long[]> commandsBefore = commandStats(redis);
             long clientCpuBefore = clientCpuNanos();
+            long allocatedBefore = allocatedBytes();
             long start = System.nanoTime();
             Result result = drive(carts, settings.durationSeconds(), settings.seed() + 2);
             double wall = (System.nanoTime() - start) / 1e9;
             double redisCores = (redisCpu(redis) - redisCpuBefore) / wall;
             String commands = commandCosts(commandsBefore, commandStats(redis));
             double clientCores = (clientCpuNanos() - clientCpuBefore) / 1e9 / wall;
+            double allocatedPerOp =
+                    (allocatedBytes() - allocatedBefore) / (double) result.all().count();
             String loadAtEnd = loadAverage();
             String keys = "%,d keys, %s".formatted(redis.dbsize(), info(redis.info("memory"), "used_memory_human"));
 
@@ -232,7 +235,8 @@ public final class CartBenchmark {
                     clientCores,
                     fillSeconds,
                     keys,
-                    commands);
+                    commands,
+                    allocatedPerOp);
         } finally {
             admin.shutdown();
             resources.shutdown();
@@ -426,7 +430,8 @@ public final class CartBenchmark {
             double clientCores,
             double fillSeconds,
             String keys,
-            String commands) {
+            String commands,
+            double allocatedPerOp) {
         LatencyHistogram all = result.all();
         double opsPerSecond = all.count() / wall;
         double p99 = all.percentileMillis(99);
@@ -476,6 +481,8 @@ public final class CartBenchmark {
                                 redisMicros,
                                 Runtime.getRuntime().availableProcessors() * 1e6 / (clientMicros + redisMicros),
                                 keys));
+        md.append("- Client allocation: %,.0f bytes per operation (what its garbage collector has to clear)\n"
+                .formatted(allocatedPerOp));
         md.append("- Redis's own time per command during the run (`INFO commandstats`; the server is shared, so other"
                         + " programs' commands count too): ")
                 .append(commands)
@@ -569,6 +576,11 @@ public final class CartBenchmark {
     private static double redisCpu(RedisCommands<String, String> redis) {
         String info = redis.info("cpu");
         return Double.parseDouble(info(info, "used_cpu_user")) + Double.parseDouble(info(info, "used_cpu_sys"));
+    }
+
+    /** Bytes allocated by all threads of the client (virtual threads' allocation counts on their carriers). */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
     }
 
     private static long clientCpuNanos() {
