@@ -5,7 +5,6 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,8 +25,8 @@ class ApiSecurityConfiguration {
                         .authenticated()
                         .requestMatchers("/api/v1/orders/**", "/api/v1/orders")
                         .authenticated()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/returns/**")
-                        .authenticated()
+                        .requestMatchers("/api/v1/operations/**")
+                        .hasRole("OPERATOR")
                         .anyRequest()
                         .permitAll())
                 .httpBasic(withDefaults())
