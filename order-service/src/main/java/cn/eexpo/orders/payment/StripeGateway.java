@@ -2,7 +2,10 @@ package cn.eexpo.orders.payment;
 
 import cn.eexpo.common.Money;
 import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.ApiException;
 import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
@@ -11,8 +14,12 @@ import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.RefundCreateParams;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +29,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StripeGateway {
+
+    private static final int ATTEMPTS = 5;
+    private static final Duration BACKOFF = Duration.ofMillis(200);
 
     private final StripeClient stripe;
     private final RequestRate rate;
@@ -65,21 +75,22 @@ class StripeGateway {
      * the buyer paid just before (then the order must be treated as paid).
      */
     PaymentIntent cancel(String paymentIntentId, String reason) {
+        var params = PaymentIntentCancelParams.builder()
+                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
+                .build();
         rate.acquire();
         try {
-            return stripe.v1()
-                    .paymentIntents()
-                    .cancel(
-                            paymentIntentId,
-                            PaymentIntentCancelParams.builder()
-                                    .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
-                                    .build(),
-                            options("cancel-" + paymentIntentId));
-        } catch (InvalidRequestException e) {
-            // Cancelling a succeeded or already cancelled intent is refused: read what it is.
-            return retrieve(paymentIntentId);
-        } catch (StripeException e) {
-            throw new PaymentProviderException("Could not cancel payment " + paymentIntentId + ": " + reason, e);
+            return call(
+                    "cancel payment " + paymentIntentId + " (" + reason + ")",
+                    () -> stripe.v1()
+                            .paymentIntents()
+                            .cancel(paymentIntentId, params, options("cancel-" + paymentIntentId)));
+        } catch (PaymentProviderException e) {
+            if (e.getCause() instanceof InvalidRequestException) {
+                // Cancelling a succeeded or already cancelled intent is refused: read what it is.
+                return retrieve(paymentIntentId);
+            }
+            throw e;
         }
     }
 
@@ -118,12 +129,32 @@ class StripeGateway {
         return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
     }
 
+    /**
+     * Runs a call, retrying what Stripe says may be retried (429 rate limits, 5xx, lost connections) with exponential
+     * backoff. stripe-java retries some of these itself; a plain 429 it does not. The idempotency key stays the same
+     * across attempts, so a retried write is never applied twice.
+     */
     private static <T> T call(String what, StripeCall<T> call) {
-        try {
-            return call.run();
-        } catch (StripeException e) {
-            throw new PaymentProviderException("Could not " + what + ": " + e.getMessage(), e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.run();
+            } catch (RateLimitException | ApiConnectionException | ApiException e) {
+                boolean retryable =
+                        !(e instanceof ApiException) || e.getStatusCode() == null || e.getStatusCode() >= 500;
+                if (!retryable || attempt >= ATTEMPTS) {
+                    throw new PaymentProviderException("Could not " + what + ": " + e.getMessage(), e);
+                }
+                backOff(attempt);
+            } catch (StripeException e) {
+                throw new PaymentProviderException("Could not " + what + ": " + e.getMessage(), e);
+            }
         }
+    }
+
+    private static void backOff(int attempt) {
+        long millis = BACKOFF.toMillis() << (attempt - 1);
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(
+                millis + ThreadLocalRandom.current().nextLong(millis / 2 + 1)));
     }
 
     @FunctionalInterface
