@@ -90,6 +90,11 @@ public final class Faults {
         return this;
     }
 
+    /** How many injected request failures are still to come. */
+    public synchronized int pendingFailures() {
+        return failures.size();
+    }
+
     /** Adds a fixed delay to every API request (zero to stop). */
     public synchronized Faults latency(Duration latency) {
         this.latency = latency;
