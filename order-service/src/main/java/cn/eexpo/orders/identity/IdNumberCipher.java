@@ -18,8 +18,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.origin.Origin;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.PropertySource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -149,14 +153,17 @@ class IdNumberCipher {
      * development keys) is public, so say so loudly. Production sets {@code EEXPO_IDENTITY_*}, which take precedence.
      */
     private static void warnIfPackaged(ConfigurableEnvironment environment, String property) {
-        for (PropertySource<?> source : environment.getPropertySources()) {
-            if (source.containsProperty(property)) {
-                if (source.getName().contains("class path resource")) {
+        ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            ConfigurationProperty value = source.getConfigurationProperty(name);
+            if (value != null) {
+                Origin origin = value.getOrigin();
+                if (origin != null && origin.toString().startsWith("class path resource")) {
                     log.warn(
                             "{} comes from {}: a development key, public to anyone with the code. Production sets it"
                                     + " through the environment (EEXPO_IDENTITY_ENCRYPTION_KEY, EEXPO_IDENTITY_HASH_KEY).",
                             property,
-                            source.getName());
+                            origin);
                 }
                 return;
             }
