@@ -103,12 +103,16 @@ class AccountApiTest {
     void theAccountNeedsTheRightPassword() {
         String email = Buyers.newBuyer(port).email();
 
-        assertThat(Buyers.anonymous(port).get().uri("/api/v1/me").retrieve().toBodilessEntity())
-                .satisfies(response -> {
-                    assertThat(response.getStatusCode().value()).isEqualTo(401);
-                    assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
-                            .startsWith("Basic");
-                });
+        ResponseEntity<Map<String, Object>> anonymous =
+                Buyers.anonymous(port).get().uri("/api/v1/me").retrieve().toEntity(JSON);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+                .startsWith("Basic realm=");
+        assertThat(anonymous.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(anonymous.getBody())
+                .containsEntry("status", 401)
+                .containsEntry("instance", "/api/v1/me")
+                .containsKey("detail");
         assertThat(Buyers.signedIn(port, email, "Wrong-password-1")
                         .get()
                         .uri("/api/v1/me")
