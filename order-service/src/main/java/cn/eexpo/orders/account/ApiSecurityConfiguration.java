@@ -1,13 +1,12 @@
 package cn.eexpo.orders.account;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Security of the REST API ({@code /api/**}): stateless, HTTP Basic for API clients, no CSRF token (no cookie signs an
@@ -19,7 +18,8 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+        ProblemAuthenticationEntryPoint signInRequired = new ProblemAuthenticationEntryPoint(json);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/me/**")
                         .authenticated()
@@ -29,7 +29,8 @@ class ApiSecurityConfiguration {
                         .hasRole("OPERATOR")
                         .anyRequest()
                         .permitAll())
-                .httpBasic(withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(signInRequired))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInRequired))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
