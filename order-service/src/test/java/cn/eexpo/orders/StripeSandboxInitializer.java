@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -28,7 +29,11 @@ public class StripeSandboxInitializer implements ApplicationContextInitializer<C
                                 "eexpo.stripe.api-base", SANDBOX.baseUrl(),
                                 "eexpo.stripe.secret-key", SANDBOX.secretKey(),
                                 "eexpo.stripe.webhook-secret", SANDBOX.webhookSecret())));
-        context.addApplicationListener((ApplicationListener<WebServerInitializedEvent>) event -> SANDBOX.setWebhookUrl(
-                "http://127.0.0.1:" + event.getWebServer().getPort() + "/api/v1/payments/stripe/webhook"));
+        context.addApplicationListener((ApplicationListener<ApplicationEvent>) event -> {
+            if (event instanceof WebServerInitializedEvent started) {
+                SANDBOX.setWebhookUrl(
+                        "http://127.0.0.1:" + started.getWebServer().getPort() + "/api/v1/payments/stripe/webhook");
+            }
+        });
     }
 }

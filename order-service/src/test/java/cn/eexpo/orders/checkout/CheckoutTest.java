@@ -9,6 +9,7 @@ import cn.eexpo.orders.OrdersTest;
 import cn.eexpo.orders.TestBuyers;
 import cn.eexpo.orders.TestOrders;
 import cn.eexpo.orders.quota.Quotas;
+import java.math.BigDecimal;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Map;
@@ -55,8 +56,12 @@ class CheckoutTest {
         var orderNo = (String) order.get("orderNo");
         assertThat(orderNo).matches("EX\\d{8}\\d{8}");
         assertThat(order.get("status")).isIn("CREATED", "PAYMENT_PENDING");
-        assertThat(order.get("goodsValue")).hasToString("317.00"); // 2 × 119 + 79, free freight from 199
-        assertThat(order.get("freight")).hasToString("0.00");
+        assertThat(new BigDecimal(order.get("goodsValue").toString()))
+                .as("2 × 119 + 79")
+                .isEqualByComparingTo("317.00");
+        assertThat(new BigDecimal(order.get("freight").toString()))
+                .as("free from CNY 199")
+                .isEqualByComparingTo("0");
         assertThat(((Map<?, ?>) order.get("buyer")).get("idNumber")).asString().contains("**********");
         assertThat(orders.reserved(HNBLC_FORMULA)).isEqualTo(reservedBefore + 2);
         var idHash = jdbc.sql("select buyer_id_hash from customer_order where order_no = :o")
