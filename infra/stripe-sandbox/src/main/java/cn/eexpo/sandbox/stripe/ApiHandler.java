@@ -173,6 +173,11 @@ final class ApiHandler {
         }
         boolean get = method.equals("GET");
         boolean post = method.equals("POST");
+        if ("search".equals(id)) {
+            throw ApiError.invalid(
+                    "The Stripe sandbox does not support search; list with created[gte] and created[lte] instead.",
+                    null);
+        }
         Map<String, Object> result = switch (resource) {
             case "payment_intents" -> {
                 if (id == null) {

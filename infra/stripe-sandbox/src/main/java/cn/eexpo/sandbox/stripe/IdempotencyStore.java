@@ -3,13 +3,16 @@ package cn.eexpo.sandbox.stripe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Stripe's idempotency keys: the first request with a key runs and its result is kept for the key's lifetime
  * (24 hours); the same key with the same method, path and parameters replays that result; with anything else
- * it is refused; while the first is still running a second one is told to retry (409).
+ * it is refused; while the first is still running a second one is told to retry (409). At most {@link
+ * #CAPACITY} keys are kept (the oldest finished ones go first), so that a long load test does not exhaust
+ * memory.
  */
 final class IdempotencyStore {
 
@@ -36,7 +39,9 @@ final class IdempotencyStore {
         }
     }
 
-    private final Map<String, Entry> entries = new HashMap<>();
+    static final int CAPACITY = 200_000;
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Clock clock;
     private final Duration ttl;
     private Instant lastPurge;
@@ -55,7 +60,9 @@ final class IdempotencyStore {
         }
         Entry entry = entries.get(key);
         if (entry == null || expired(entry, now)) {
+            entries.remove(key);
             entries.put(key, new Entry(fingerprint, now));
+            evictBeyondCapacity();
             return new Fresh();
         }
         if (!entry.fingerprint.equals(fingerprint)) {
@@ -80,6 +87,15 @@ final class IdempotencyStore {
             return new Refused(inUse);
         }
         return new Replay(entry.response);
+    }
+
+    private void evictBeyondCapacity() {
+        Iterator<Entry> oldest = entries.values().iterator();
+        while (entries.size() > CAPACITY && oldest.hasNext()) {
+            if (oldest.next().response != null) {
+                oldest.remove();
+            }
+        }
     }
 
     synchronized void complete(String key, StoredResponse response) {

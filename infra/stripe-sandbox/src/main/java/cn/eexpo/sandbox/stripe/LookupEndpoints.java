@@ -3,6 +3,7 @@ package cn.eexpo.sandbox.stripe;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Charges and events (read only) and PaymentMethods for wallets. Every method runs under the ledger's lock. */
 final class LookupEndpoints {
@@ -60,7 +61,7 @@ final class LookupEndpoints {
     }
 
     /** Stripe's event type filter: an exact type or a prefix with a wildcard, {@code payment_intent.*}. */
-    private static boolean matches(String pattern, String type) {
+    private static boolean matches(@Nullable String pattern, String type) {
         if (pattern == null || pattern.isEmpty()) {
             return true;
         }

@@ -77,8 +77,8 @@ final class PaymentIntentEndpoints {
 
     Map<String, Object> create(Params params, RequestContext context) {
         params.requireKnown(CREATE);
-        long amount = amount(params, true);
-        String currency = currency(params, true);
+        long amount = amount(params);
+        String currency = currency(params);
         List<String> types = params.strings("payment_method_types");
         Map<String, Object> automatic = params.map("automatic_payment_methods");
         if (types != null && automatic != null) {
@@ -165,8 +165,8 @@ final class PaymentIntentEndpoints {
             }
         }
         noCustomer(params);
-        Long amount = params.has("amount") ? amount(params, true) : null;
-        String currency = params.has("currency") ? currency(params, true) : null;
+        Long amount = params.has("amount") ? amount(params) : null;
+        String currency = params.has("currency") ? currency(params) : null;
         List<String> types = params.strings("payment_method_types");
         if (types != null) {
             checkTypes(types);
@@ -570,13 +570,10 @@ final class PaymentIntentEndpoints {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    private static long amount(Params params, boolean required) {
+    private static long amount(Params params) {
         Long amount = params.integer("amount");
         if (amount == null) {
-            if (required) {
-                throw ApiError.invalid("Missing required param: amount.", "amount", "parameter_missing");
-            }
-            return 0;
+            throw ApiError.invalid("Missing required param: amount.", "amount", "parameter_missing");
         }
         if (amount < 1) {
             throw ApiError.invalid(
@@ -588,7 +585,7 @@ final class PaymentIntentEndpoints {
         return amount;
     }
 
-    private static String currency(Params params, boolean required) {
+    private static String currency(Params params) {
         String currency = params.string("currency");
         if (currency == null || currency.isEmpty()) {
             throw ApiError.invalid("Missing required param: currency.", "currency", "parameter_missing");

@@ -79,14 +79,15 @@ final class PaymentPage {
     }
 
     private void page(HttpExchange exchange, String id, @Nullable String message) throws IOException {
-        String html = ledger.locked(() -> {
+        record Page(int status, String html) {}
+        Page page = ledger.locked(() -> {
             PaymentIntentRecord intent = ledger.intents.get(id);
-            return intent == null ? notFound(id) : render(intent, message);
+            return intent == null ? new Page(404, notFound(id)) : new Page(200, render(intent, message));
         });
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = page.html().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(ledger.intents.containsKey(id) ? 200 : 404, bytes.length);
+        exchange.sendResponseHeaders(page.status(), bytes.length);
         exchange.getResponseBody().write(bytes);
     }
 
@@ -196,7 +197,7 @@ final class PaymentPage {
                   legend { color: #697386; font-size: .85rem; }
                   .method { display: block; padding: .35rem 0; }
                   .actions { display: flex; gap: .75rem; }
-                  button { flex: 1; border: 0; border-radius: 8px; padding: .8rem; font-size: 1rem; cursor: pointer; }
+                  button { flex: 1; font: inherit; border: 0; border-radius: 8px; padding: .8rem; font-size: 1rem; cursor: pointer; }
                   .pay { background: #635bff; color: #fff; }
                   .decline { background: #eef1f6; color: #1a1f36; }
                   footer { margin-top: 1.5rem; }

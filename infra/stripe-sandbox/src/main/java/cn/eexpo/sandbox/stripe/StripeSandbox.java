@@ -463,8 +463,8 @@ public final class StripeSandbox implements AutoCloseable {
 
     /** Forgets every object, event, idempotency key, fault and pending webhook; the webhook URL stays. */
     public void reset() {
-        faults.clear();
         webhooks.reset();
+        faults.clear();
         idempotency.clear();
         ledger.clear();
     }

@@ -181,6 +181,9 @@ final class WebhookSender implements AutoCloseable {
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
+        if (gen != generation.get()) {
+            return; // reset while this attempt was under way: it belongs to the forgotten past
+        }
         WebhookDelivery delivery =
                 new WebhookDelivery(event.id, event.type, attempt, status, error, false, clock.instant());
         deliveries.add(delivery);

@@ -13,7 +13,11 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -102,6 +106,60 @@ class IdempotencyAndFaultsTest {
     }
 
     @Test
+    void keysAreForgottenAfter24Hours() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-11T02:00:00Z"));
+        try (StripeSandbox own =
+                StripeSandbox.start(StripeSandbox.Options.defaults().withClock(clock))) {
+            StripeClient client = client(own, 0);
+            PaymentIntent first = client.v1().paymentIntents().create(cardPayment(5_000, "EX-I4"), key("k-I4"));
+            assertThat(first.getCreated()).isEqualTo(clock.instant().getEpochSecond());
+
+            clock.advance(Duration.ofHours(23));
+            assertThat(client.v1()
+                            .paymentIntents()
+                            .create(cardPayment(5_000, "EX-I4"), key("k-I4"))
+                            .getId())
+                    .isEqualTo(first.getId());
+
+            clock.advance(Duration.ofHours(2));
+            assertThat(client.v1()
+                            .paymentIntents()
+                            .create(cardPayment(5_000, "EX-I4"), key("k-I4"))
+                            .getId())
+                    .isNotEqualTo(first.getId());
+            assertThat(own.paymentIntents()).hasSize(2);
+        }
+    }
+
+    /** A clock the test moves forward. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void lockTimeoutIsRetriedByStripeJavaAndChargesOnce() throws Exception {
         sandbox.faults().failNext(2, Faults.Failure.LOCK_TIMEOUT, "POST /v1/payment_intents");
 
@@ -174,7 +232,8 @@ class IdempotencyAndFaultsTest {
 
     @Test
     void rateLimitAnswers429BeyondTheRequestsPerSecond() throws Exception {
-        sandbox.faults().rateLimit(5);
+        // one request a second: 20 quick requests get at least 10 refusals unless they take over 9 seconds
+        sandbox.faults().rateLimit(1);
 
         int limited = 0;
         for (int i = 0; i < 20; i++) {

@@ -348,6 +348,45 @@ class PaymentIntentsTest {
     }
 
     @Test
+    void pagesBackwardsWithEndingBeforeAndRefusesUnknownExpansions() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(paidCardOrder(stripe, 100 + i, "EX-4" + i).getId());
+        }
+
+        StripeCollection<PaymentIntent> newer = stripe.v1()
+                .paymentIntents()
+                .list(PaymentIntentListParams.builder()
+                        .setEndingBefore(ids.get(1))
+                        .setLimit(2L)
+                        .build());
+
+        assertThat(newer.getData()).extracting(PaymentIntent::getId).containsExactly(ids.get(3), ids.get(2));
+        assertThat(newer.getHasMore()).isTrue();
+        assertThatThrownBy(() -> stripe.v1()
+                        .paymentIntents()
+                        .retrieve(
+                                ids.getFirst(),
+                                PaymentIntentRetrieveParams.builder()
+                                        .addExpand("metadata")
+                                        .build()))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.getMessage()).contains("This property cannot be expanded (metadata)"));
+        assertThat(stripe.v1()
+                        .paymentIntents()
+                        .list(PaymentIntentListParams.builder()
+                                .addExpand("data.latest_charge")
+                                .setLimit(1L)
+                                .build())
+                        .getData()
+                        .getFirst()
+                        .getLatestChargeObject()
+                        .getAmount())
+                .isEqualTo(104);
+    }
+
+    @Test
     void unknownIntentIsStripesResourceMissing() {
         assertThatThrownBy(() -> stripe.v1().paymentIntents().retrieve("pi_doesnotexist"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
