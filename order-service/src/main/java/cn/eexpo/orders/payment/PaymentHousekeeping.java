@@ -10,12 +10,13 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The jobs that close gaps: resubmitting payment work that failed, cancelling orders whose reservation expired unpaid,
+ * The jobs that close gaps: resubmitting payment work whose call to Stripe failed, cancelling orders whose reservation expired unpaid,
  * and reconciling with Stripe (every PaymentIntent's outcome applied to its order, whatever webhooks were lost).
  * Each is safe on several instances at once: all they do is idempotent.
  */
@@ -29,7 +30,7 @@ class PaymentHousekeeping {
     private final StripeGateway stripe;
     private final OrderStore orders;
     private final StockReservations reservations;
-    private final IncompleteEventPublications incomplete;
+    private final FailedEventPublications failed;
     private final StripeProperties properties;
     private final Clock clock;
 
@@ -38,14 +39,14 @@ class PaymentHousekeeping {
             StripeGateway stripe,
             OrderStore orders,
             StockReservations reservations,
-            IncompleteEventPublications incomplete,
+            FailedEventPublications failed,
             StripeProperties properties,
             Clock clock) {
         this.payments = payments;
         this.stripe = stripe;
         this.orders = orders;
         this.reservations = reservations;
-        this.incomplete = incomplete;
+        this.failed = failed;
         this.properties = properties;
         this.clock = clock;
     }
@@ -53,10 +54,9 @@ class PaymentHousekeeping {
     @Scheduled(initialDelay = 30_000, fixedDelayString = "${eexpo.stripe.housekeeping-interval:30s}")
     void resubmitAndExpire() {
         try {
-            var stale = clock.instant().minus(STALE);
-            incomplete.resubmitIncompletePublications(
-                    p -> (p.getEvent() instanceof OrderPlaced || p.getEvent() instanceof RefundRequested)
-                            && p.getPublicationDate().isBefore(stale));
+            failed.resubmit(ResubmissionOptions.defaults()
+                    .withMinAge(STALE)
+                    .withFilter(p -> p.getEvent() instanceof OrderPlaced || p.getEvent() instanceof RefundRequested));
             expireUnpaid();
         } catch (RuntimeException e) {
             log.warn("Payment housekeeping failed, will try again: {}", e.toString());

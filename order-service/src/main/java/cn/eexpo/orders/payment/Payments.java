@@ -67,6 +67,11 @@ public class Payments implements Cancellation.UnpaidOrders {
         }
         if (wait) {
             stripe.awaitSlot();
+            // Queued behind other orders meanwhile: another instance or the buyer's request may have done it.
+            order = orders.find(orderNo).orElseThrow();
+            if (order.paymentIntentId() != null) {
+                return Optional.of(handle(order));
+            }
         } else if (!stripe.trySlot()) {
             return Optional.empty();
         }
