@@ -59,7 +59,7 @@ public final class OrderBenchmark {
         sandbox.faults().rateLimit(100);
         var application = new SpringApplication(OrderBenchmarkApplication.class);
         application.setLogStartupInfo(false);
-        Map<String, Object> defaults = new HashMap<>();
+        Map<String, String> defaults = new HashMap<>();
         defaults.put("spring.config.import", "optional:file:.local/elasticsearch.properties");
         defaults.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/eexpo_orders_bench");
         defaults.put("spring.datasource.username", "eexpo");
@@ -79,9 +79,15 @@ public final class OrderBenchmark {
         defaults.put("eexpo.identity.encryption-key", "YmVuY2htYXJrLW9ubHktZW5jcnlwdGlvbi1rZXkhISE=");
         defaults.put("eexpo.identity.hash-key", "YmVuY2htYXJrLW9ubHktaGFzaC1rZXktbm90LXJlYWwhIQ==");
         defaults.put("logging.level.root", "warn");
-        application.setDefaultProperties(defaults);
+        defaults.put("logging.level.cn.eexpo", "warn");
+        defaults.put("spring.main.web-application-type", "servlet");
+        defaults.put("eexpo.demo-data.load-on-empty", "true");
+        // As arguments, so that they win over the search benchmark's application.yml in the same jar.
+        var arguments = new ArrayList<String>();
+        defaults.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        arguments.addAll(List.of(args));
         int status;
-        try (ConfigurableApplicationContext context = application.run(args)) {
+        try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             sandbox.setWebhookUrl("http://127.0.0.1:" + port + "/api/v1/payments/stripe/webhook");
             new OrderBenchmark(context, sandbox).run(buyers, warmup, clients, drain, Path.of(report), command);
@@ -158,9 +164,10 @@ public final class OrderBenchmark {
                 .append(", at end ")
                 .append(loadAtEnd)
                 .append(" (shared machine)\n");
-        md.append("- Setup: PostgreSQL and Redis on the same machine; the orders module in the benchmark's JVM;"
+        var setup = "- Setup: PostgreSQL and Redis on the same machine; the orders module in the benchmark's JVM;"
                 + " %d clients (virtual threads); %,d warm-up orders, then %,d measured, each a different buyer with"
-                + " 1-3 lines from %s\n".formatted(clients, warmup, measuredBuyers.size(), WAREHOUSE));
+                + " 1-3 lines from %s\n";
+        md.append(setup.formatted(clients, warmup, measuredBuyers.size(), WAREHOUSE));
         md.append("\n| order leg (cart → committed order + reservation + outbox event) | figure |\n|---|---|\n");
         md.append("| orders placed | %,d (%d refused: %s) |\n".formatted(result.ok, result.refused, result.reasons));
         md.append("| throughput | **%,.0f orders/s** (goal ≥ 300) |\n".formatted(result.ok / result.seconds));

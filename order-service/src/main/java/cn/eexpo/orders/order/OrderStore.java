@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Repository;
 public class OrderStore {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    OrderStore(JdbcClient jdbc) {
+    OrderStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public String nextOrderNo(String day) {
@@ -69,41 +73,42 @@ public class OrderStore {
                 .param("expires", timestamp(order.reservationExpiresAt()))
                 .param("createdAt", Timestamp.from(order.createdAt()))
                 .update();
+        var lines = new java.util.ArrayList<MapSqlParameterSource>();
         for (var l : order.lines()) {
-            jdbc.sql("""
-                            insert into order_line (order_no, line_no, sku, name_zh, name_en, brand, hs_code, origin_country,
-                                customs_unit, legal_unit, legal_quantity, net_weight_kg, gross_weight_kg, item_record_no,
-                                barcode, quantity, unit_price_fen, value_fen, freight_share_fen, tax_fen, vat_rate,
-                                consumption_tax_rate, tariff_rate)
-                            values (:orderNo, :lineNo, :sku, :nameZh, :nameEn, :brand, :hs, :origin, :unit, :legalUnit,
-                                :legalQty, :net, :gross, :record, :barcode, :qty, :price, :value, :freight, :tax, :vat, :ct,
-                                :tariff)
-                            """)
-                    .param("orderNo", order.orderNo())
-                    .param("lineNo", l.lineNo())
-                    .param("sku", l.sku())
-                    .param("nameZh", l.nameZh())
-                    .param("nameEn", l.nameEn())
-                    .param("brand", l.brand())
-                    .param("hs", l.hsCode())
-                    .param("origin", l.originCountry())
-                    .param("unit", l.customsUnit())
-                    .param("legalUnit", l.legalUnit())
-                    .param("legalQty", l.legalQuantity())
-                    .param("net", l.netWeightKg())
-                    .param("gross", l.grossWeightKg())
-                    .param("record", l.itemRecordNo())
-                    .param("barcode", l.barcode())
-                    .param("qty", l.quantity())
-                    .param("price", l.unitPrice().fen())
-                    .param("value", l.value().fen())
-                    .param("freight", l.freightShare().fen())
-                    .param("tax", l.tax().fen())
-                    .param("vat", l.vatRate())
-                    .param("ct", l.consumptionTaxRate())
-                    .param("tariff", l.tariffRate())
-                    .update();
+            lines.add(new MapSqlParameterSource()
+                    .addValue("orderNo", order.orderNo())
+                    .addValue("lineNo", l.lineNo())
+                    .addValue("sku", l.sku())
+                    .addValue("nameZh", l.nameZh())
+                    .addValue("nameEn", l.nameEn())
+                    .addValue("brand", l.brand())
+                    .addValue("hs", l.hsCode())
+                    .addValue("origin", l.originCountry())
+                    .addValue("unit", l.customsUnit())
+                    .addValue("legalUnit", l.legalUnit())
+                    .addValue("legalQty", l.legalQuantity())
+                    .addValue("net", l.netWeightKg())
+                    .addValue("gross", l.grossWeightKg())
+                    .addValue("record", l.itemRecordNo())
+                    .addValue("barcode", l.barcode())
+                    .addValue("qty", l.quantity())
+                    .addValue("price", l.unitPrice().fen())
+                    .addValue("value", l.value().fen())
+                    .addValue("freight", l.freightShare().fen())
+                    .addValue("tax", l.tax().fen())
+                    .addValue("vat", l.vatRate())
+                    .addValue("ct", l.consumptionTaxRate())
+                    .addValue("tariff", l.tariffRate()));
         }
+        batch.batchUpdate("""
+                insert into order_line (order_no, line_no, sku, name_zh, name_en, brand, hs_code, origin_country,
+                    customs_unit, legal_unit, legal_quantity, net_weight_kg, gross_weight_kg, item_record_no,
+                    barcode, quantity, unit_price_fen, value_fen, freight_share_fen, tax_fen, vat_rate,
+                    consumption_tax_rate, tariff_rate)
+                values (:orderNo, :lineNo, :sku, :nameZh, :nameEn, :brand, :hs, :origin, :unit, :legalUnit,
+                    :legalQty, :net, :gross, :record, :barcode, :qty, :price, :value, :freight, :tax, :vat, :ct,
+                    :tariff)
+                """, lines.toArray(MapSqlParameterSource[]::new));
         recordTransition(order.orderNo(), null, order.status(), "checkout");
     }
 
@@ -115,13 +120,30 @@ public class OrderStore {
                 .map(this::withLines);
     }
 
-    /** The order locked for update in the caller's transaction. */
-    public Optional<PlacedOrder> lock(String orderNo) {
-        return jdbc.sql("select * from customer_order where order_no = :orderNo for update")
+    /** The order's status and payment, its row locked for update in the caller's transaction. */
+    Optional<Locked> lock(String orderNo) {
+        return jdbc.sql("select status, payment_intent_id from customer_order where order_no = :orderNo for update")
+                .param("orderNo", orderNo)
+                .query((rs, i) -> new Locked(OrderStatus.valueOf(rs.getString(1)), rs.getString(2)))
+                .optional();
+    }
+
+    public record Locked(OrderStatus status, @Nullable String paymentIntentId) {}
+
+    /** The order's status and payment, without its lines. */
+    public Optional<Locked> peek(String orderNo) {
+        return jdbc.sql("select status, payment_intent_id from customer_order where order_no = :orderNo")
+                .param("orderNo", orderNo)
+                .query((rs, i) -> new Locked(OrderStatus.valueOf(rs.getString(1)), rs.getString(2)))
+                .optional();
+    }
+
+    /** The order without its lines (they are left empty): for the payment leg, which needs only the amounts. */
+    public Optional<PlacedOrder> header(String orderNo) {
+        return jdbc.sql("select * from customer_order where order_no = :orderNo")
                 .param("orderNo", orderNo)
                 .query((rs, i) -> map(rs))
-                .optional()
-                .map(this::withLines);
+                .optional();
     }
 
     public Optional<PlacedOrder> findByIdempotencyKey(long accountId, String key) {

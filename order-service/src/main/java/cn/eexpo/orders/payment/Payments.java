@@ -58,7 +58,7 @@ public class Payments implements Cancellation.UnpaidOrders {
      * @param wait {@code false} to give up (answer empty) rather than queue behind other orders
      */
     public Optional<PaymentHandle> prepare(String orderNo, boolean wait) {
-        var order = orders.find(orderNo).orElseThrow(() -> new UnknownOrderException(orderNo));
+        var order = orders.header(orderNo).orElseThrow(() -> new UnknownOrderException(orderNo));
         if (order.paymentIntentId() != null) {
             return Optional.of(handle(order));
         }
@@ -68,7 +68,7 @@ public class Payments implements Cancellation.UnpaidOrders {
         if (wait) {
             stripe.awaitSlot();
             // Queued behind other orders meanwhile: another instance or the buyer's request may have done it.
-            order = orders.find(orderNo).orElseThrow();
+            order = orders.header(orderNo).orElseThrow();
             if (order.paymentIntentId() != null) {
                 return Optional.of(handle(order));
             }
@@ -93,7 +93,7 @@ public class Payments implements Cancellation.UnpaidOrders {
             log.warn("Payment {} belongs to no order of ours; ignored", intent.getId());
             return;
         }
-        var order = orders.find(orderNo).orElse(null);
+        var order = orders.header(orderNo).orElse(null);
         if (order == null) {
             log.warn("Payment {} names order {}, which does not exist; ignored", intent.getId(), orderNo);
             return;

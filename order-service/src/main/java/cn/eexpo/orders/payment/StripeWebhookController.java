@@ -3,6 +3,7 @@ package cn.eexpo.orders.payment;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.Webhook;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 class StripeWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
+
+    /** What moves an order; other events (created, requires_action, charges, refunds) change nothing here. */
+    private static final Set<String> RELEVANT =
+            Set.of("payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled");
 
     private final StripeProperties properties;
     private final Payments payments;
@@ -52,7 +57,7 @@ class StripeWebhookController {
         } catch (RuntimeException e) {
             return refuse("The webhook body is not a Stripe event.");
         }
-        if (alreadyHandled(event.getId())) {
+        if (!RELEVANT.contains(event.getType()) || alreadyHandled(event.getId())) {
             return ResponseEntity.ok().build();
         }
         var object = event.getDataObjectDeserializer().getObject().orElse(null);
