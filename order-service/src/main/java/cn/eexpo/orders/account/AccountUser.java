@@ -12,13 +12,16 @@ import org.springframework.security.core.userdetails.UserDetails;
 final class AccountUser implements UserDetails, CredentialsContainer {
 
     static final String ROLE = "ROLE_CONSUMER";
+    static final String OPERATOR = "ROLE_OPERATOR";
 
     private final Account account;
+    private final boolean operator;
     private @Nullable String passwordHash;
 
-    AccountUser(Account account, String passwordHash) {
+    AccountUser(Account account, String passwordHash, boolean operator) {
         this.account = account;
         this.passwordHash = passwordHash;
+        this.operator = operator;
     }
 
     Account account() {
@@ -27,7 +30,9 @@ final class AccountUser implements UserDetails, CredentialsContainer {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority(ROLE));
+        return operator
+                ? List.of(new SimpleGrantedAuthority(ROLE), new SimpleGrantedAuthority(OPERATOR))
+                : List.of(new SimpleGrantedAuthority(ROLE));
     }
 
     @Override

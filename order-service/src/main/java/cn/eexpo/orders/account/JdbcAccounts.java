@@ -93,9 +93,10 @@ class JdbcAccounts implements Accounts, UserDetailsService, UserDetailsPasswordS
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("select id, email, display_name, password_hash from account where email = :email")
+        return jdbc.sql("select id, email, display_name, password_hash, operator from account where email = :email")
                 .param("email", username.strip().toLowerCase(Locale.ROOT))
-                .query((rs, row) -> new AccountUser(account(rs, row), rs.getString("password_hash")))
+                .query((rs, row) ->
+                        new AccountUser(account(rs, row), rs.getString("password_hash"), rs.getBoolean("operator")))
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no account has this e-mail address"));
     }

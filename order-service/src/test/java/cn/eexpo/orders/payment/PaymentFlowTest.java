@@ -212,7 +212,24 @@ class PaymentFlowTest {
         assertThat(requested.getStatusCode().value()).isEqualTo(200);
         assertThat(orders.status(orderNo)).isEqualTo("RETURN_REQUESTED");
 
-        returns.received(orderNo);
+        var byBuyer = buyer.api()
+                .post()
+                .uri("/api/v1/operations/returns/{no}/received", orderNo)
+                .retrieve()
+                .toBodilessEntity();
+        assertThat(byBuyer.getStatusCode().value())
+                .as("only an operator confirms goods back")
+                .isEqualTo(403);
+        var operator = buyers.withoutIdentity();
+        jdbc.sql("update account set operator = true where id = :id")
+                .param("id", operator.accountId())
+                .update();
+        var byOperator = operator.api()
+                .post()
+                .uri("/api/v1/operations/returns/{no}/received", orderNo)
+                .retrieve()
+                .toBodilessEntity();
+        assertThat(byOperator.getStatusCode().value()).isEqualTo(200);
 
         await().atMost(PATIENCE).until(() -> orders.status(orderNo).equals("REFUNDED"));
         var intent = SANDBOX.paymentIntent(orders.paymentIntentOf(orderNo)).orElseThrow();
