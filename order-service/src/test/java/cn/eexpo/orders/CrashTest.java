@@ -46,12 +46,15 @@ class CrashTest {
     final JdbcClient jdbc = JdbcClient.create(dataSource());
     final List<Process> processes = new ArrayList<>();
     final Path logs = Path.of("target", "crash-test");
+    final String run = Long.toString(System.currentTimeMillis(), 36);
 
     @AfterEach
     void stop() {
         processes.forEach(Process::destroyForcibly);
         sandbox.close();
     }
+
+    int atKill;
 
     @Test
     void afterKill9DuringCheckoutsEveryPaymentHasExactlyOnePaidOrder() throws Exception {
@@ -77,9 +80,10 @@ class CrashTest {
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> placed.get() >= 40);
             app.destroyForcibly().waitFor();
-            int atKill = placed.get();
+            atKill = placed.get();
             app = start(2);
-            await().atMost(Duration.ofSeconds(60)).until(() -> placed.get() >= atKill + 20);
+            int killedAt = atKill;
+            await().atMost(Duration.ofSeconds(60)).until(() -> placed.get() >= killedAt + 20);
             stop.set(true);
         }
 
@@ -108,7 +112,8 @@ class CrashTest {
                     var succeededIds =
                             succeeded.stream().map(pi -> pi.id()).collect(java.util.stream.Collectors.toSet());
                     var paidOrders = jdbc.sql("select payment_intent_id from customer_order where status = 'PAID' and"
-                                    + " account_id in (select id from account where email like 'crash-%')")
+                                    + " account_id in (select id from account where email like :run)")
+                            .param("run", "crash-" + run + "-%")
                             .query(String.class)
                             .list();
                     assertThat(succeededIds).containsAll(paidOrders);
@@ -121,6 +126,19 @@ class CrashTest {
                 .collect(java.util.stream.Collectors.groupingBy(
                         pi -> pi.metadata().get("order_no"), java.util.stream.Collectors.counting()));
         assertThat(perOrder.values()).allMatch(n -> n == 1);
+        System.out.printf(
+                "[crash-test] orders confirmed to buyers: %d (%d before the kill); PaymentIntents: %d, succeeded: %d;"
+                        + " PAID orders: %d%n",
+                confirmed.size(),
+                atKill,
+                sandbox.paymentIntents().size(),
+                sandbox.paymentIntents().stream()
+                        .filter(pi -> pi.status().equals("succeeded"))
+                        .count(),
+                jdbc.sql("select count(*) from customer_order where status = 'PAID' and order_no in (:nos)")
+                        .param("nos", List.copyOf(confirmed))
+                        .query(Long.class)
+                        .single());
     }
 
     /** One buyer: order, wait for the payment, pay it in the sandbox; again, until told to stop. */
@@ -197,7 +215,7 @@ class CrashTest {
     }
 
     private RestClient buyer() {
-        var email = "crash-" + UUID.randomUUID().toString().substring(0, 12) + "@example.cn";
+        var email = "crash-" + run + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.cn";
         var password = "Correct-Horse-Battery-9";
         var anonymous = RestClient.builder()
                 .baseUrl(base)
