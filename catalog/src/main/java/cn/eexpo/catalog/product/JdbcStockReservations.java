@@ -40,14 +40,23 @@ class JdbcStockReservations implements StockReservations {
         ordered.sort(Comparator.comparing(StockLine::sku).thenComparing(StockLine::warehouseCode));
         var soldOut = new ArrayList<String>();
         for (var line : ordered) {
+            // One statement per line: take the units if they are free and record what was taken.
             var left = jdbc.sql("""
-                            update stock set reserved = reserved + :quantity
-                             where sku = :sku and warehouse_code = :warehouse and on_hand - reserved >= :quantity
-                            returning on_hand - reserved
+                            with taken as (
+                                update stock set reserved = reserved + :quantity
+                                 where sku = :sku and warehouse_code = :warehouse and on_hand - reserved >= :quantity
+                                returning on_hand - reserved as left_after
+                            ), held as (
+                                insert into stock_reservation (reference, sku, warehouse_code, quantity, expires_at)
+                                select :reference, :sku, :warehouse, :quantity, :expiresAt from taken
+                            )
+                            select left_after from taken
                             """)
                     .param("quantity", line.quantity())
                     .param("sku", line.sku())
                     .param("warehouse", line.warehouseCode())
+                    .param("reference", reference)
+                    .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
                     .query(Integer.class)
                     .optional();
             if (left.isEmpty()) {
@@ -62,16 +71,6 @@ class JdbcStockReservations implements StockReservations {
             if (left.get() == 0) {
                 soldOut.add(line.sku());
             }
-            jdbc.sql("""
-                            insert into stock_reservation (reference, sku, warehouse_code, quantity, expires_at)
-                            values (:reference, :sku, :warehouse, :quantity, :expiresAt)
-                            """)
-                    .param("reference", reference)
-                    .param("sku", line.sku())
-                    .param("warehouse", line.warehouseCode())
-                    .param("quantity", line.quantity())
-                    .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
-                    .update();
         }
         if (!soldOut.isEmpty()) {
             events.publishEvent(new ProductsChanged(soldOut));
