@@ -18,6 +18,8 @@ public class TestOrders {
     public static final String HNBLC_MILK = "EX-NU-00010"; // CNY 79, VAT 9 %
     public static final String HNBLC_COSMETIC = "EX-MU-00016"; // CNY 520, VAT 13 %, consumption tax 15 %
     public static final String XZCBZ_SNACK = "EX-SN-00012"; // another bonded warehouse
+    public static final String RHEIN_FORMULA = "EX-IF-00040"; // CNY 159, rhein-main, HNBLC
+    public static final String RHEIN_FORMULA_2 = "EX-IF-00023"; // CNY 189, rhein-main, HNBLC
 
     static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 

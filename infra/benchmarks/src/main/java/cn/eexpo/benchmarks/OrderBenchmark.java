@@ -45,6 +45,7 @@ public final class OrderBenchmark {
 
     private static final String RUNS = "## Order runs";
     private static final String WAREHOUSE = "HNBLC";
+    private static final String SELLER = "rhein-main";
 
     public static void main(String[] args) throws Exception {
         var given = BenchReport.arguments(args);
@@ -118,8 +119,12 @@ public final class OrderBenchmark {
     void run(int buyerCount, int warmup, int clients, boolean drain, Path report, String command) throws Exception {
         var started = ZonedDateTime.now(ZoneOffset.UTC);
         var loadAtStart = BenchReport.loadAverage();
-        var skus = jdbc.sql("select sku from product where warehouse_code = :w and status = 'LISTED' order by sku")
+        var skus = jdbc.sql("""
+                        select p.sku from product p join exhibitor e on e.id = p.exhibitor_id
+                         where p.warehouse_code = :w and e.code = :seller and p.status = 'LISTED' order by p.sku
+                        """)
                 .param("w", WAREHOUSE)
+                .param("seller", SELLER)
                 .query(String.class)
                 .list();
         jdbc.sql("update stock set on_hand = reserved + 1000000 where warehouse_code = :w")
@@ -166,7 +171,7 @@ public final class OrderBenchmark {
                 .append(" (shared machine)\n");
         var setup = "- Setup: PostgreSQL and Redis on the same machine; the orders module in the benchmark's JVM;"
                 + " %d clients (virtual threads); %,d warm-up orders, then %,d measured, each a different buyer with"
-                + " 1-3 lines from %s\n";
+                + " 1-3 lines of one seller (rhein-main) in %s\n";
         md.append(setup.formatted(clients, warmup, measuredBuyers.size(), WAREHOUSE));
         md.append("\n| order leg (cart → committed order + reservation + outbox event) | figure |\n|---|---|\n");
         md.append("| orders placed | %,d (%d refused: %s) |\n".formatted(result.ok, result.refused, result.reasons));

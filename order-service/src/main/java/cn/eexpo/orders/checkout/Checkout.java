@@ -141,6 +141,12 @@ public class Checkout {
         }
         var first = products.getFirst();
         for (var p : products) {
+            if (!p.exhibitor().code().equals(first.exhibitor().code())) {
+                throw new CheckoutRefusedException(
+                        "lines",
+                        "Each seller's goods are a customs order of their own: order " + first.sku() + " and " + p.sku()
+                                + " in separate orders.");
+            }
             if (!p.warehouse().code().equals(first.warehouse().code())
                     || !p.tradeMode().equals(first.tradeMode())) {
                 throw new CheckoutRefusedException(
@@ -205,6 +211,10 @@ public class Checkout {
                 OrderStatus.CREATED,
                 first.tradeMode(),
                 first.warehouse().code(),
+                new PlacedOrder.Seller(
+                        first.exhibitor().code(),
+                        first.exhibitor().customsCode(),
+                        first.exhibitor().name()),
                 new PlacedOrder.Buyer(
                         identity.name(),
                         identity.sealedIdNumber(),

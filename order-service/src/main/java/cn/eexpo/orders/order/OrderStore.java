@@ -37,11 +37,12 @@ public class OrderStore {
         var c = order.consignee();
         jdbc.sql("""
                         insert into customer_order (order_no, account_id, idempotency_key, request_hash, status, trade_mode,
-                            warehouse_code, buyer_name, buyer_id_sealed, buyer_id_hash, buyer_id_masked, buyer_phone,
+                            warehouse_code, exhibitor_code, exhibitor_customs_code, exhibitor_name, buyer_name, buyer_id_sealed, buyer_id_hash, buyer_id_masked, buyer_phone,
                             consignee_name, consignee_phone, province, city, district, address_line,
                             goods_value_fen, freight_fen, tax_fen, discount_fen, total_fen, tax_rule, payment_method,
                             reservation_expires_at, created_at)
-                        values (:orderNo, :accountId, :key, :hash, :status, :tradeMode, :warehouse, :buyerName, :sealed,
+                        values (:orderNo, :accountId, :key, :hash, :status, :tradeMode, :warehouse, :sellerCode,
+                            :sellerCustomsCode, :sellerName, :buyerName, :sealed,
                             :idHash, :masked, :buyerPhone, :consigneeName, :consigneePhone, :province, :city, :district,
                             :address, :goods, :freight, :tax, :discount, :total, :taxRule, :method, :expires, :createdAt)
                         """)
@@ -52,6 +53,9 @@ public class OrderStore {
                 .param("status", order.status().name())
                 .param("tradeMode", order.tradeMode())
                 .param("warehouse", order.warehouseCode())
+                .param("sellerCode", order.seller().code())
+                .param("sellerCustomsCode", order.seller().customsCode())
+                .param("sellerName", order.seller().name())
                 .param("buyerName", b.name())
                 .param("sealed", b.sealedIdNumber())
                 .param("idHash", b.idNumberHash())
@@ -282,6 +286,7 @@ public class OrderStore {
                 order.status(),
                 order.tradeMode(),
                 order.warehouseCode(),
+                order.seller(),
                 order.buyer(),
                 order.consignee(),
                 lines,
@@ -308,6 +313,10 @@ public class OrderStore {
                 OrderStatus.valueOf(rs.getString("status")),
                 rs.getString("trade_mode"),
                 rs.getString("warehouse_code"),
+                new PlacedOrder.Seller(
+                        String.valueOf(rs.getString("exhibitor_code")),
+                        String.valueOf(rs.getString("exhibitor_customs_code")),
+                        String.valueOf(rs.getString("exhibitor_name"))),
                 new PlacedOrder.Buyer(
                         rs.getString("buyer_name"),
                         rs.getString("buyer_id_sealed"),

@@ -17,6 +17,7 @@ public record PlacedOrder(
         OrderStatus status,
         String tradeMode,
         String warehouseCode,
+        Seller seller,
         Buyer buyer,
         Consignee consignee,
         List<Line> lines,
@@ -34,6 +35,9 @@ public record PlacedOrder(
         Instant createdAt,
         @Nullable Instant paidAt,
         @Nullable Instant releasedAt) {
+
+    /** The exhibitor selling the goods (电商企业): one per order, as one customs order declares one. */
+    public record Seller(String code, String customsCode, String name) {}
 
     public record Buyer(String name, String sealedIdNumber, String idNumberHash, String maskedIdNumber, String phone) {
 

@@ -4,6 +4,7 @@ import cn.eexpo.catalog.StockReservations;
 import cn.eexpo.orders.OrderPlaced;
 import cn.eexpo.orders.OrderStatus;
 import cn.eexpo.orders.RefundRequested;
+import cn.eexpo.orders.checkout.Checkout;
 import cn.eexpo.orders.order.OrderStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,10 +68,12 @@ class PaymentHousekeeping {
     int expireUnpaid() {
         int n = 0;
         for (var orderNo : reservations.expired(clock.instant(), 100)) {
-            payments.abandon(
-                    orderNo,
-                    "not paid within " + cn.eexpo.orders.checkout.Checkout.RESERVATION.toMinutes() + " minutes");
-            n++;
+            try {
+                payments.abandon(orderNo, "not paid within " + Checkout.RESERVATION.toMinutes() + " minutes");
+                n++;
+            } catch (RuntimeException e) {
+                log.warn("Could not cancel unpaid order {}, will try again: {}", orderNo, e.toString());
+            }
         }
         return n;
     }

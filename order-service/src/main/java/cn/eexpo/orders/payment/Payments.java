@@ -169,10 +169,17 @@ public class Payments implements Cancellation.UnpaidOrders {
             return;
         }
         if (order.paymentIntentId() != null) {
-            var intent = stripe.cancel(order.paymentIntentId(), cause);
-            if ("succeeded".equals(intent.getStatus())) {
-                apply(intent);
-                return;
+            try {
+                var intent = stripe.cancel(order.paymentIntentId(), cause);
+                if ("succeeded".equals(intent.getStatus())) {
+                    apply(intent);
+                    return;
+                }
+            } catch (UnknownPaymentException e) {
+                log.error(
+                        "Order {}: Stripe does not know its payment {}; cancelled without it",
+                        orderNo,
+                        order.paymentIntentId());
             }
         }
         transactions.executeWithoutResult(s -> transitions.move(orderNo, OrderStatus.CANCELLED, cause));

@@ -86,7 +86,10 @@ class StripeGateway {
                             .paymentIntents()
                             .cancel(paymentIntentId, params, options("cancel-" + paymentIntentId)));
         } catch (PaymentProviderException e) {
-            if (e.getCause() instanceof InvalidRequestException) {
+            if (e.getCause() instanceof InvalidRequestException refused) {
+                if ("resource_missing".equals(refused.getCode())) {
+                    throw new UnknownPaymentException(paymentIntentId, refused);
+                }
                 // Cancelling a succeeded or already cancelled intent is refused: read what it is.
                 return retrieve(paymentIntentId);
             }

@@ -2,6 +2,8 @@ package cn.eexpo.orders.checkout;
 
 import static cn.eexpo.orders.TestOrders.HNBLC_FORMULA;
 import static cn.eexpo.orders.TestOrders.HNBLC_MILK;
+import static cn.eexpo.orders.TestOrders.RHEIN_FORMULA;
+import static cn.eexpo.orders.TestOrders.RHEIN_FORMULA_2;
 import static cn.eexpo.orders.TestOrders.XZCBZ_SNACK;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,15 +43,15 @@ class CheckoutTest {
 
     @BeforeEach
     void stock() {
-        orders.stock(HNBLC_FORMULA, HNBLC_MILK, XZCBZ_SNACK);
+        orders.stock(HNBLC_FORMULA, HNBLC_MILK, XZCBZ_SNACK, RHEIN_FORMULA, RHEIN_FORMULA_2);
     }
 
     @Test
     void anOrderIsCommittedWithItsReservationQuotaAndOutboxEvent() {
         var buyer = buyers.withIdentity();
-        int reservedBefore = orders.reserved(HNBLC_FORMULA);
+        int reservedBefore = orders.reserved(RHEIN_FORMULA);
 
-        var response = orders.place(buyer, Map.of(HNBLC_FORMULA, 2, HNBLC_MILK, 1));
+        var response = orders.place(buyer, Map.of(RHEIN_FORMULA, 2, RHEIN_FORMULA_2, 1));
 
         assertThat(response.getStatusCode().value()).isEqualTo(201);
         var order = response.getBody();
@@ -57,18 +59,18 @@ class CheckoutTest {
         assertThat(orderNo).matches("EX\\d{8}\\d{8}");
         assertThat(order.get("status")).isIn("CREATED", "PAYMENT_PENDING");
         assertThat(new BigDecimal(order.get("goodsValue").toString()))
-                .as("2 × 119 + 79")
-                .isEqualByComparingTo("317.00");
+                .as("2 × 159 + 189")
+                .isEqualByComparingTo("507.00");
         assertThat(new BigDecimal(order.get("freight").toString()))
                 .as("free from CNY 199")
                 .isEqualByComparingTo("0");
         assertThat(((Map<?, ?>) order.get("buyer")).get("idNumber")).asString().contains("**********");
-        assertThat(orders.reserved(HNBLC_FORMULA)).isEqualTo(reservedBefore + 2);
+        assertThat(orders.reserved(RHEIN_FORMULA)).isEqualTo(reservedBefore + 2);
         var idHash = jdbc.sql("select buyer_id_hash from customer_order where order_no = :o")
                 .param("o", orderNo)
                 .query(String.class)
                 .single();
-        assertThat(quotas.status(idHash, Year.now().getValue()).used().yuan()).isEqualByComparingTo("317.00");
+        assertThat(quotas.status(idHash, Year.now().getValue()).used().yuan()).isEqualByComparingTo("507.00");
         assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like :o")
                         .param("o", "%" + orderNo + "%")
                         .query(Long.class)
@@ -143,6 +145,14 @@ class CheckoutTest {
         assertThat(response.getStatusCode().value()).isEqualTo(422);
         assertThat(response.getBody().get("detail")).asString().contains("real-name identity");
         assertThat(orders.ordersOf(buyer.accountId())).isZero();
+    }
+
+    @Test
+    void goodsOfTwoSellersAreOrderedSeparately() {
+        var buyer = buyers.withIdentity();
+        var response = orders.place(buyer, Map.of(HNBLC_MILK, 1, HNBLC_FORMULA, 1));
+        assertThat(response.getStatusCode().value()).isEqualTo(422);
+        assertThat(response.getBody().get("detail")).asString().contains("seller");
     }
 
     @Test
