@@ -7,12 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.web.client.RestClient;
 
 /** Elasticsearch unreachable (nothing listens on its port): the marketplace still starts and says what is down. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.elasticsearch.uris=http://127.0.0.1:9", "spring.elasticsearch.connection-timeout=500ms"})
+@ContextConfiguration(initializers = StripeSandboxInitializer.class)
 class ElasticsearchDownTest {
 
     @LocalServerPort

@@ -5,12 +5,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole marketplace on a random port against the real PostgreSQL, Redis, RabbitMQ and Elasticsearch that
- * {@code infra/eexpo test} starts. One annotation so that every such test shares one application context.
+ * {@code infra/eexpo test} starts, and the Stripe sandbox. One annotation so that every such test shares one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = StripeSandboxInitializer.class)
 public @interface MarketplaceTest {}

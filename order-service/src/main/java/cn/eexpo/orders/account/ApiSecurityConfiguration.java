@@ -1,14 +1,12 @@
 package cn.eexpo.orders.account;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Security of the REST API ({@code /api/**}): stateless, HTTP Basic for API clients, no CSRF token (no cookie signs an
@@ -20,17 +18,19 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+        ProblemAuthenticationEntryPoint signInRequired = new ProblemAuthenticationEntryPoint(json);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/me/**")
                         .authenticated()
                         .requestMatchers("/api/v1/orders/**", "/api/v1/orders")
                         .authenticated()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/returns/**")
-                        .authenticated()
+                        .requestMatchers("/api/v1/operations/**")
+                        .hasRole("OPERATOR")
                         .anyRequest()
                         .permitAll())
-                .httpBasic(withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(signInRequired))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInRequired))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();

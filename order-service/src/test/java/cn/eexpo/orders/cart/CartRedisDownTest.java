@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.eexpo.catalog.Sku;
 import cn.eexpo.orders.OrdersTestApplication;
+import cn.eexpo.orders.StripeSandboxInitializer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +24,7 @@ import tools.jackson.databind.JsonNode;
         classes = OrdersTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.data.redis.port=9", "spring.data.redis.connect-timeout=500ms"})
+@ContextConfiguration(initializers = StripeSandboxInitializer.class)
 @ImportAutoConfiguration(FallbackTestAccounts.class)
 class CartRedisDownTest {
 

@@ -1,0 +1,134 @@
+package cn.eexpo.catalog.product;
+
+import cn.eexpo.catalog.OutOfStockException;
+import cn.eexpo.catalog.ProductsChanged;
+import cn.eexpo.catalog.StockLine;
+import cn.eexpo.catalog.StockReservations;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reservations as conditional updates of {@code stock}: {@code reserved + n} only where {@code on_hand - reserved >= n},
+ * so PostgreSQL's row lock decides races and nothing is ever oversold. Lines are taken in SKU order so that two orders
+ * holding the same products cannot deadlock. The search index hears of a product only when it sells out or comes back,
+ * not on every order.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+class JdbcStockReservations implements StockReservations {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    JdbcStockReservations(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @Override
+    public void reserve(String reference, List<StockLine> lines, @Nullable Instant expiresAt) {
+        var ordered = new ArrayList<>(lines);
+        ordered.sort(Comparator.comparing(StockLine::sku).thenComparing(StockLine::warehouseCode));
+        var soldOut = new ArrayList<String>();
+        for (var line : ordered) {
+            // One statement per line: take the units if they are free and record what was taken.
+            var left = jdbc.sql("""
+                            with taken as (
+                                update stock set reserved = reserved + :quantity
+                                 where sku = :sku and warehouse_code = :warehouse and on_hand - reserved >= :quantity
+                                returning on_hand - reserved as left_after
+                            ), held as (
+                                insert into stock_reservation (reference, sku, warehouse_code, quantity, expires_at)
+                                select :reference, :sku, :warehouse, :quantity, :expiresAt from taken
+                            )
+                            select left_after from taken
+                            """)
+                    .param("quantity", line.quantity())
+                    .param("sku", line.sku())
+                    .param("warehouse", line.warehouseCode())
+                    .param("reference", reference)
+                    .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
+                    .query(Integer.class)
+                    .optional();
+            if (left.isEmpty()) {
+                int available = jdbc.sql(
+                                "select coalesce(sum(on_hand - reserved), 0) from stock where sku = :sku and warehouse_code = :warehouse")
+                        .param("sku", line.sku())
+                        .param("warehouse", line.warehouseCode())
+                        .query(Integer.class)
+                        .single();
+                throw new OutOfStockException(line.sku(), line.quantity(), available);
+            }
+            if (left.get() == 0) {
+                soldOut.add(line.sku());
+            }
+        }
+        if (!soldOut.isEmpty()) {
+            events.publishEvent(new ProductsChanged(soldOut));
+        }
+    }
+
+    @Override
+    public void keep(String reference) {
+        jdbc.sql("update stock_reservation set expires_at = null where reference = :reference and state = 'HELD'")
+                .param("reference", reference)
+                .update();
+    }
+
+    @Override
+    public void release(String reference) {
+        var restocked = close(reference, "RELEASED", "reserved = s.reserved - r.quantity");
+        if (!restocked.isEmpty()) {
+            events.publishEvent(new ProductsChanged(restocked));
+        }
+    }
+
+    @Override
+    public void consume(String reference) {
+        close(reference, "CONSUMED", "reserved = s.reserved - r.quantity, on_hand = s.on_hand - r.quantity");
+    }
+
+    /** Closes the held lines and adjusts stock; answers the SKUs that were sold out before. */
+    private List<String> close(String reference, String state, String adjustment) {
+        return jdbc.sql("""
+                        with closed as (
+                            update stock_reservation set state = :state, closed_at = now()
+                             where reference = :reference and state = 'HELD'
+                            returning sku, warehouse_code, quantity
+                        ), adjusted as (
+                            update stock s set %s
+                              from closed r
+                             where s.sku = r.sku and s.warehouse_code = r.warehouse_code
+                            returning s.sku, s.on_hand - s.reserved as left_after, r.quantity
+                        )
+                        select sku from adjusted where left_after = quantity and :state = 'RELEASED'
+                        """.formatted(adjustment))
+                .param("state", state)
+                .param("reference", reference)
+                .query(String.class)
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public List<String> expired(Instant now, int limit) {
+        return jdbc.sql("""
+                        select reference from stock_reservation
+                         where state = 'HELD' and expires_at < :now
+                         group by reference order by min(expires_at) limit :limit
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+}

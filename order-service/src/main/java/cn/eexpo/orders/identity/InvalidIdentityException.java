@@ -1,0 +1,26 @@
+package cn.eexpo.orders.identity;
+
+/**
+ * A name, ID number or phone that cannot be a buyer's real-name identity. The message names the field and the reason,
+ * never the rejected value: ID numbers must not reach a response or a log.
+ */
+public class InvalidIdentityException extends RuntimeException {
+
+    private final String field;
+    private final String reason;
+
+    public InvalidIdentityException(String field, String reason) {
+        super(field + ": " + reason, null, false, false);
+        this.field = field;
+        this.reason = reason;
+    }
+
+    /** {@code name}, {@code idNumber} or {@code phone}. */
+    public String field() {
+        return field;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}

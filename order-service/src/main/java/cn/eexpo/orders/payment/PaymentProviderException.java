@@ -1,0 +1,9 @@
+package cn.eexpo.orders.payment;
+
+/** Stripe could not be reached or refused a call; the work is retried (it is idempotent). */
+class PaymentProviderException extends RuntimeException {
+
+    PaymentProviderException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,74 @@
+package cn.eexpo.orders;
+
+import cn.eexpo.orders.account.Accounts;
+import cn.eexpo.orders.identity.Identities;
+import java.time.LocalDate;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/** Fresh buyers for each test (a new ID number each, so that no test eats another's annual quota). */
+@Component
+public class TestBuyers {
+
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final char[] CHECK = "10X98765432".toCharArray();
+
+    private final Accounts accounts;
+    private final Identities identities;
+    private final Environment environment;
+
+    TestBuyers(Accounts accounts, Identities identities, Environment environment) {
+        this.accounts = accounts;
+        this.identities = identities;
+        this.environment = environment;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port");
+    }
+
+    public record Buyer(long accountId, String email, String password, String idNumber, RestClient api) {}
+
+    /** A buyer with an account and a registered real-name identity. */
+    public Buyer withIdentity() {
+        var buyer = withoutIdentity();
+        identities.register(buyer.accountId(), "张伟", buyer.idNumber(), "13800138000");
+        return buyer;
+    }
+
+    public Buyer withoutIdentity() {
+        var random = ThreadLocalRandom.current();
+        var email = "buyer-" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36) + "@example.cn";
+        var password = "Correct-Horse-" + random.nextInt(1_000_000);
+        var account = accounts.signUp(email, password, "Test Buyer");
+        var api = RestClient.builder()
+                .baseUrl(baseUrl())
+                .defaultHeaders(h -> h.setBasicAuth(email, password))
+                .defaultStatusHandler(status -> true, (request, response) -> {})
+                .build();
+        return new Buyer(account.id(), email, password, idNumber(), api);
+    }
+
+    public RestClient anonymous() {
+        return RestClient.builder()
+                .baseUrl(baseUrl())
+                .defaultHeader(HttpHeaders.ACCEPT, "application/json")
+                .defaultStatusHandler(status -> true, (request, response) -> {})
+                .build();
+    }
+
+    /** A random ID number with a valid birth date and GB 11643 check digit. */
+    public static String idNumber() {
+        var random = ThreadLocalRandom.current();
+        var birth = LocalDate.of(1960, 1, 1).plusDays(random.nextInt(365 * 40));
+        var body = "410105" + birth.toString().replace("-", "") + String.format("%03d", random.nextInt(1000));
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return body + CHECK[sum % 11];
+    }
+}
