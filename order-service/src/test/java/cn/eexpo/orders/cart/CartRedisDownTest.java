@@ -9,7 +9,6 @@ import cn.eexpo.orders.StripeSandboxInitializer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -25,7 +24,6 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.data.redis.port=9", "spring.data.redis.connect-timeout=500ms"})
 @ContextConfiguration(initializers = StripeSandboxInitializer.class)
-@ImportAutoConfiguration(FallbackTestAccounts.class)
 class CartRedisDownTest {
 
     @LocalServerPort

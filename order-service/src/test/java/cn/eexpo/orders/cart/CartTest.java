@@ -5,11 +5,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 
-/** {@link OrdersTest} with test accounts while the module has none: one application context for the cart tests. */
+/** The cart tests: {@link OrdersTest}, sharing its application context. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @OrdersTest
-@ImportAutoConfiguration(FallbackTestAccounts.class)
 @interface CartTest {}
