@@ -19,11 +19,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -164,7 +161,7 @@ public final class CartBenchmark {
         System.out.println();
         System.out.println(report);
         if (!settings.report().isBlank()) {
-            append(Path.of(settings.report()), report);
+            BenchReport.append(Path.of(settings.report()), RUNS, report);
             System.out.println(
                     "[bench-cart] appended to " + Path.of(settings.report()).toAbsolutePath());
         }
@@ -173,7 +170,7 @@ public final class CartBenchmark {
 
     String run() throws Exception {
         String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        String loadAtStart = loadAverage();
+        String loadAtStart = BenchReport.loadAverage();
         RedisURI uri = RedisURI.builder()
                 .withHost(settings.redisHost())
                 .withPort(settings.redisPort())
@@ -219,7 +216,7 @@ public final class CartBenchmark {
             double clientCores = (clientCpuNanos() - clientCpuBefore) / 1e9 / wall;
             double allocatedPerOp =
                     (allocatedBytes() - allocatedBefore) / (double) result.all().count();
-            String loadAtEnd = loadAverage();
+            String loadAtEnd = BenchReport.loadAverage();
             String keys = "%,d keys, %s".formatted(redis.dbsize(), info(redis.info("memory"), "used_memory_human"));
 
             deleteKeys(redis);
@@ -440,7 +437,7 @@ public final class CartBenchmark {
         md.append("### ").append(started).append(" UTC · ").append(load()).append("\n\n");
         md.append("- Command: `").append(settings.command()).append("`\n");
         md.append("- Machine: ")
-                .append(machine())
+                .append(BenchReport.machine())
                 .append("; load average at start ")
                 .append(loadAtStart)
                 .append(", at end ")
@@ -597,49 +594,7 @@ public final class CartBenchmark {
         return "?";
     }
 
-    private static String machine() {
-        String cpu = firstLine("/proc/cpuinfo", "model name").replaceAll("^.*:\\s*", "");
-        String memory = firstLine("/proc/meminfo", "MemTotal").replaceAll("\\D+", "");
-        double gib = memory.isEmpty() ? 0 : Long.parseLong(memory) / 1024.0 / 1024.0;
-        return "%d CPUs (nproc)%s, %.1f GiB RAM"
-                .formatted(Runtime.getRuntime().availableProcessors(), cpu.isEmpty() ? "" : " " + cpu, gib);
-    }
-
-    private static String loadAverage() {
-        String[] load = firstLine("/proc/loadavg", "").split(" ");
-        return load.length < 3 ? "?" : load[0] + " / " + load[1] + " / " + load[2];
-    }
-
-    private static String firstLine(String file, String prefix) {
-        try {
-            return Files.readAllLines(Path.of(file)).stream()
-                    .filter(l -> l.startsWith(prefix))
-                    .findFirst()
-                    .orElse("");
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
     private static void log(String message) {
         System.out.println("[bench-cart] " + message);
-    }
-
-    /** Adds the run at the end of the section {@value #RUNS} (created at the end of the file when missing). */
-    private static void append(Path file, String report) throws IOException {
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
-        int section = text.indexOf("\n" + RUNS + "\n");
-        if (section < 0) {
-            text = text.stripTrailing() + "\n\n" + RUNS + "\n";
-            section = text.indexOf("\n" + RUNS + "\n");
-        }
-        int next = text.indexOf("\n## ", section + RUNS.length() + 1);
-        int at = next < 0 ? text.length() : next + 1;
-        String before = text.substring(0, at).stripTrailing() + "\n\n";
-        String after = next < 0 ? "" : "\n" + text.substring(at);
-        Files.writeString(file, before + report.stripTrailing() + "\n" + after, StandardCharsets.UTF_8);
     }
 }
