@@ -170,12 +170,6 @@ public class Checkout {
         var orderNo = orders.nextOrderNo(DAY.format(now.atZone(SHANGHAI)));
         quotas.consume(identity.idNumberHash(), orderNo, quote.goodsValue().plus(quote.freight()), now);
         var expires = now.plus(RESERVATION);
-        reservations.reserve(
-                orderNo,
-                products.stream()
-                        .map(p -> new StockLine(p.sku(), p.warehouse().code(), wanted.get(p.sku())))
-                        .toList(),
-                expires);
 
         var orderLines = new ArrayList<PlacedOrder.Line>();
         for (int i = 0; i < products.size(); i++) {
@@ -239,6 +233,14 @@ public class Checkout {
                 null);
         orders.insert(order, idempotencyKey, hash);
         events.publishEvent(new OrderPlaced(orderNo));
+        // Last before the commit: the stock rows are the ones every buyer of a product contends for, so their locks
+        // are held for as short a time as possible.
+        reservations.reserve(
+                orderNo,
+                products.stream()
+                        .map(p -> new StockLine(p.sku(), p.warehouse().code(), wanted.get(p.sku())))
+                        .toList(),
+                expires);
         return order;
     }
 
