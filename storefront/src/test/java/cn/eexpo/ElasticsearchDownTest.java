@@ -2,6 +2,7 @@ package cn.eexpo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.eexpo.sandbox.stripe.StripeSandboxInitializer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,5 +1,6 @@
 package cn.eexpo.orders;
 
+import cn.eexpo.sandbox.stripe.StripeSandboxInitializer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.eexpo.catalog.Sku;
 import cn.eexpo.orders.OrdersTestApplication;
-import cn.eexpo.orders.StripeSandboxInitializer;
+import cn.eexpo.sandbox.stripe.StripeSandboxInitializer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

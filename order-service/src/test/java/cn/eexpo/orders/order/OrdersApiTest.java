@@ -1,7 +1,7 @@
 package cn.eexpo.orders.order;
 
-import static cn.eexpo.orders.StripeSandboxInitializer.SANDBOX;
 import static cn.eexpo.orders.TestOrders.RHEIN_FORMULA;
+import static cn.eexpo.sandbox.stripe.StripeSandboxInitializer.SANDBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

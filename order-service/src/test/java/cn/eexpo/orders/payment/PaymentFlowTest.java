@@ -1,8 +1,8 @@
 package cn.eexpo.orders.payment;
 
-import static cn.eexpo.orders.StripeSandboxInitializer.SANDBOX;
 import static cn.eexpo.orders.TestOrders.HNBLC_FORMULA;
 import static cn.eexpo.orders.TestOrders.HNBLC_MILK;
+import static cn.eexpo.sandbox.stripe.StripeSandboxInitializer.SANDBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

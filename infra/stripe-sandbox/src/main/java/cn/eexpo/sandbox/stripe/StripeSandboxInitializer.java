@@ -1,6 +1,5 @@
-package cn.eexpo.orders;
+package cn.eexpo.sandbox.stripe;
 
-import cn.eexpo.sandbox.stripe.StripeSandbox;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -11,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points the orders module at one Stripe sandbox for the whole test JVM, and the sandbox's webhooks at the application
+ * For Spring Boot tests: points the application at one Stripe sandbox for the whole test JVM, and the sandbox's webhooks at the application
  * once its random port is known.
  */
 public class StripeSandboxInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
