@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A listed product as the search index holds it; always derived from PostgreSQL. */
+/**
+ * A listed product as the search index holds it; always derived from PostgreSQL. The index copies the names, brands,
+ * category and country names into one searched field ({@code text}) and the descriptions into another
+ * ({@code details}).
+ */
 record ProductDocument(
         String sku,
         String name,
@@ -25,5 +29,4 @@ record ProductDocument(
         int stock,
         @Nullable String imageUrl,
         Instant createdAt,
-        Instant updatedAt,
-        List<String> suggest) {}
+        Instant updatedAt) {}

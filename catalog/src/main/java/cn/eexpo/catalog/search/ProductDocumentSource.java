@@ -2,7 +2,9 @@ package cn.eexpo.catalog.search;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,6 +40,17 @@ class ProductDocumentSource {
              where p.status = 'LISTED' and p.sku in (:skus)
             """;
 
+    /** Listed products per brand and category, with the category's names and its parent's: a few thousand rows. */
+    private static final String SUGGESTION_COUNTS = """
+            select p.brand, p.brand_zh, c.name_zh, c.name_en, pc.name_zh as parent_zh, pc.name_en as parent_en,
+                   count(*) as products
+              from product p
+              join category c on c.code = p.category_code
+              left join category pc on pc.code = c.parent_code
+             where p.status = 'LISTED'
+             group by 1, 2, 3, 4, 5, 6
+            """;
+
     /** Rows per round trip while streaming; a 1M-product catalog is read in a few hundred of them. */
     private static final int FETCH_SIZE = 5_000;
 
@@ -65,21 +78,50 @@ class ProductDocumentSource {
                 .list();
     }
 
+    /**
+     * What the suggestion index offers, each text once: brands, brands with their categories ({@code 爱他美 婴幼儿奶粉},
+     * {@code Aptamil Infant formula}) and categories, zh and en, weighted by how many listed products they lead to.
+     */
+    @Transactional(readOnly = true)
+    public List<Suggestion> suggestions() {
+        Map<String, Long> products = new LinkedHashMap<>();
+        jdbc.sql(SUGGESTION_COUNTS).query((ResultSet rs) -> {
+            long count = rs.getLong("products");
+            String brand = rs.getString("brand");
+            String brandZh = rs.getString("brand_zh");
+            String category = rs.getString("name_en");
+            String categoryZh = rs.getString("name_zh");
+            for (String text : new String[] {
+                brand,
+                brandZh,
+                brand + " " + category,
+                brandZh + " " + categoryZh,
+                category,
+                categoryZh,
+                rs.getString("parent_en"),
+                rs.getString("parent_zh")
+            }) {
+                if (text != null && !text.isBlank()) {
+                    products.merge(text.strip(), count, Long::sum);
+                }
+            }
+        });
+        return products.entrySet().stream()
+                .map(e -> Suggestion.of(e.getKey(), e.getValue()))
+                .toList();
+    }
+
     private static ProductDocument map(ResultSet rs, int row) throws SQLException {
         String parent = rs.getString("parent_code");
         String category = rs.getString("category_code");
-        String name = rs.getString("name_zh");
-        String nameEn = rs.getString("name_en");
-        String brand = rs.getString("brand");
-        String brandZh = rs.getString("brand_zh");
         return new ProductDocument(
                 rs.getString("sku"),
-                name,
-                nameEn,
+                rs.getString("name_zh"),
+                rs.getString("name_en"),
                 rs.getString("description_zh"),
                 rs.getString("description_en"),
-                brand,
-                brandZh,
+                rs.getString("brand"),
+                rs.getString("brand_zh"),
                 category,
                 parent == null ? List.of(category) : List.of(parent, category),
                 rs.getString("category_zh") + " " + rs.getString("category_en"),
@@ -92,7 +134,6 @@ class ProductDocumentSource {
                 rs.getInt("available"),
                 rs.getString("image_url"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(),
-                List.of(name, nameEn, brand, brandZh));
+                rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The product index behind an alias. A rebuild fills a fresh index from PostgreSQL and then moves the alias in one
- * atomic request, so searches never see a half-built index; the indices the alias pointed at before are deleted.
+ * The product index behind an alias, and the small suggestion index (distinct brands and categories) behind a second
+ * one. A rebuild fills a fresh pair from PostgreSQL and then moves both aliases in one atomic request, so searches never
+ * see a half-built index; the indices the aliases pointed at before are deleted.
  * Several application instances may ask for a rebuild at once: a PostgreSQL advisory lock lets one build at a time.
  */
 @Component
@@ -50,6 +51,7 @@ class ProductIndex implements SearchIndex {
     private final ProductDocumentSource source;
     private final DataSource dataSource;
     private final String alias;
+    private final String suggestionAlias;
     private final int replicas;
 
     ProductIndex(
@@ -58,6 +60,7 @@ class ProductIndex implements SearchIndex {
         this.source = source;
         this.dataSource = dataSource;
         this.alias = properties.index();
+        this.suggestionAlias = properties.suggestionIndex();
         this.replicas = properties.replicas();
     }
 
@@ -65,8 +68,10 @@ class ProductIndex implements SearchIndex {
         return alias;
     }
 
+    /** Whether both aliases exist: an index built before the suggestion index existed is rebuilt too. */
     boolean exists() throws IOException {
-        return es.indices().existsAlias(a -> a.name(alias)).value();
+        return es.indices().existsAlias(a -> a.name(alias)).value()
+                && es.indices().existsAlias(a -> a.name(suggestionAlias)).value();
     }
 
     /** Rebuilds the whole index from PostgreSQL; returns the number of documents indexed. */
@@ -100,11 +105,12 @@ class ProductIndex implements SearchIndex {
     }
 
     private int build() throws IOException {
-        String index = alias + "-" + LocalDateTime.now(ZoneOffset.UTC).format(SUFFIX) + "-"
+        String stamp = LocalDateTime.now(ZoneOffset.UTC).format(SUFFIX) + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-        try (InputStream mapping = getClass().getResourceAsStream("/search/products-index.json")) {
-            es.indices().create(c -> c.index(index).withJson(mapping));
-        }
+        String index = alias + "-" + stamp;
+        String suggestions = suggestionAlias + "-" + stamp;
+        create(index, "/search/products-index.json");
+        create(suggestions, "/search/suggestions-index.json");
         // No refreshes while filling: segments are built once, at the end. The translog is synced in the background
         // rather than per request: an index that is not behind the alias yet loses nothing if the node dies, the
         // rebuild is simply repeated.
@@ -113,24 +119,62 @@ class ProductIndex implements SearchIndex {
                         .settings(s -> s.refreshInterval(t -> t.time("-1"))
                                 .translog(t -> t.durability(TranslogDurability.Async))));
         int count = fill(index);
-        es.indices()
-                .putSettings(p -> p.index(index)
-                        .settings(s -> s.refreshInterval(t -> t.time("1s"))
-                                .numberOfReplicas(String.valueOf(replicas))
-                                .translog(t -> t.durability(TranslogDurability.Request))));
-        es.indices().refresh(r -> r.index(index));
-        Set<String> previous = indicesBehindAlias();
+        fillSuggestions(suggestions);
+        for (String filled : List.of(index, suggestions)) {
+            es.indices()
+                    .putSettings(p -> p.index(filled)
+                            .settings(s -> s.refreshInterval(t -> t.time("1s"))
+                                    .numberOfReplicas(String.valueOf(replicas))
+                                    .translog(t -> t.durability(TranslogDurability.Request))));
+        }
+        es.indices().refresh(r -> r.index(index, suggestions));
+        Set<String> previous = indicesBehind(alias);
+        Set<String> previousSuggestions = indicesBehind(suggestionAlias);
+        // Both aliases move in one request: searches and suggestions never come from different builds.
         es.indices().updateAliases(u -> {
             u.actions(a -> a.add(add -> add.index(index).alias(alias)));
+            u.actions(a -> a.add(add -> add.index(suggestions).alias(suggestionAlias)));
             previous.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias))));
+            previousSuggestions.forEach(
+                    old -> u.actions(a -> a.remove(r -> r.index(old).alias(suggestionAlias))));
             return u;
         });
         for (String old : previous) {
             es.indices().delete(d -> d.index(old));
         }
-        deleteOrphans(index);
+        for (String old : previousSuggestions) {
+            es.indices().delete(d -> d.index(old));
+        }
+        deleteOrphans(Set.of(index, suggestions));
         log.info("Search index {} rebuilt as {} with {} products", alias, index, count);
         return count;
+    }
+
+    private void create(String index, String mappingResource) throws IOException {
+        try (InputStream mapping = getClass().getResourceAsStream(mappingResource)) {
+            es.indices().create(c -> c.index(index).withJson(mapping));
+        }
+    }
+
+    /** The suggestion index is small (a few thousand distinct entries): one bulk request. */
+    private void fillSuggestions(String index) throws IOException {
+        List<Suggestion> entries = source.suggestions();
+        if (entries.isEmpty()) {
+            return;
+        }
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
+        for (Suggestion entry : entries) {
+            bulk.operations(op -> op.index(i -> i.document(entry)));
+        }
+        BulkResponse response = es.bulk(bulk.build());
+        if (response.errors()) {
+            throw new IOException("indexing suggestions into " + index + " failed, first error "
+                    + response.items().stream()
+                            .filter(item -> item.error() != null)
+                            .map(item -> item.error().reason())
+                            .findFirst()
+                            .orElse("unknown"));
+        }
     }
 
     /**
@@ -220,17 +264,17 @@ class ProductIndex implements SearchIndex {
      * Indices named after the alias but not behind it were left by a rebuild that was interrupted (a crash, a killed
      * command). Only the holder of the rebuild lock calls this, so none of them is being filled right now.
      */
-    private void deleteOrphans(String current) throws IOException {
+    private void deleteOrphans(Set<String> current) throws IOException {
         for (String name :
                 es.indices().get(g -> g.index(alias + "-*")).indices().keySet()) {
-            if (!name.equals(current)) {
+            if (!current.contains(name)) {
                 es.indices().delete(d -> d.index(name));
                 log.info("Deleted {}, left behind by an interrupted rebuild", name);
             }
         }
     }
 
-    private Set<String> indicesBehindAlias() throws IOException {
+    private Set<String> indicesBehind(String alias) throws IOException {
         try {
             return es.indices().getAlias(g -> g.name(alias)).aliases().keySet();
         } catch (ElasticsearchException e) {
