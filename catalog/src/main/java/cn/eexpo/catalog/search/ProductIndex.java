@@ -2,18 +2,18 @@ package cn.eexpo.catalog.search;
 
 import cn.eexpo.catalog.SearchIndex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import co.elastic.clients.elasticsearch.indices.TranslogDurability;
-import co.elastic.clients.transport.BackoffPolicy;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,8 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +41,12 @@ class ProductIndex implements SearchIndex {
     private static final Logger log = LoggerFactory.getLogger(ProductIndex.class);
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     /** Bytes per bulk request: large enough to amortise the request, small against the 512 MB heap of a dev node. */
-    private static final long BULK_BYTES = 6L * 1024 * 1024;
+    private static final int BULK_BYTES = 6 * 1024 * 1024;
     /** Bulk requests in flight: 3 × 6 MB stays below the indexing-pressure limit (10 % of the heap) of a 512 MB node. */
     private static final int BULK_IN_FLIGHT = 3;
 
     private final ElasticsearchClient es;
+    private final Rest5Client http;
     private final ProductDocumentSource source;
     private final DataSource dataSource;
     private final String alias;
@@ -55,8 +54,13 @@ class ProductIndex implements SearchIndex {
     private final int replicas;
 
     ProductIndex(
-            ElasticsearchClient es, ProductDocumentSource source, DataSource dataSource, SearchProperties properties) {
+            ElasticsearchClient es,
+            Rest5Client http,
+            ProductDocumentSource source,
+            DataSource dataSource,
+            SearchProperties properties) {
         this.es = es;
+        this.http = http;
         this.source = source;
         this.dataSource = dataSource;
         this.alias = properties.index();
@@ -191,7 +195,8 @@ class ProductIndex implements SearchIndex {
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(alias).refresh(Refresh.WaitFor);
         for (ProductDocument doc : listed) {
             present.add(doc.sku());
-            bulk.operations(op -> op.index(i -> i.id(doc.sku()).document(doc)));
+            BinaryData json = BinaryData.of(doc.json(), ContentType.APPLICATION_JSON);
+            bulk.operations(op -> op.index(i -> i.id(doc.sku()).document(json)));
         }
         for (String sku : skus) {
             if (!present.contains(sku)) {
@@ -212,52 +217,34 @@ class ProductIndex implements SearchIndex {
 
     /**
      * Streams the listed products into the index in bulk requests of about {@value #BULK_BYTES} bytes, with up to
-     * {@value #BULK_IN_FLIGHT} requests in flight: Elasticsearch indexes one while the next is read from PostgreSQL and
-     * serialized. Adding blocks while that many are in flight, so memory stays bounded; requests rejected with 429
-     * (indexing pressure) are retried with a backoff.
+     * {@value #BULK_IN_FLIGHT} requests in flight: Elasticsearch indexes those while the next is read from PostgreSQL.
      */
     private int fill(String index) throws IOException {
-        AtomicLong indexed = new AtomicLong();
-        AtomicReference<String> failure = new AtomicReference<>();
-        BulkListener<Void> listener = new BulkListener<>() {
-            @Override
-            public void beforeBulk(long executionId, BulkRequest request, List<Void> contexts) {}
-
-            @Override
-            public void afterBulk(long executionId, BulkRequest request, List<Void> contexts, BulkResponse response) {
-                long failed = 0;
-                for (BulkResponseItem item : response.items()) {
-                    if (item.error() != null) {
-                        failed++;
-                        failure.compareAndSet(
-                                null, item.id() + ": " + item.error().reason());
-                    }
-                }
-                indexed.addAndGet(response.items().size() - failed);
-            }
-
-            @Override
-            public void afterBulk(long executionId, BulkRequest request, List<Void> contexts, Throwable error) {
-                failure.compareAndSet(null, error.toString());
-            }
-        };
-        try (BulkIngester<Void> ingester = BulkIngester.of(b -> b.client(es)
-                .globalSettings(g -> g.index(index))
-                .maxOperations(-1)
-                .maxSize(BULK_BYTES)
-                .maxConcurrentRequests(BULK_IN_FLIGHT)
-                .backoffPolicy(BackoffPolicy.exponentialBackoff(200L, 6))
-                .listener(listener))) {
+        long start = System.nanoTime();
+        int count;
+        long waited;
+        try (BulkLoader loader = new BulkLoader(http, index, BULK_BYTES, BULK_IN_FLIGHT)) {
             source.forEachListed(doc -> {
-                if (failure.get() == null) {
-                    ingester.add(op -> op.index(i -> i.id(doc.sku()).document(doc)));
+                try {
+                    loader.add(doc.sku(), doc.json());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
+            waited = loader.waitedNanos();
+            count = loader.finish();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        if (failure.get() != null) {
-            throw new IOException("bulk indexing into " + index + " failed, first error " + failure.get());
-        }
-        return Math.toIntExact(indexed.get());
+        // Where the time went: while the loader waited for a free request slot, Elasticsearch set the pace; the rest
+        // is reading PostgreSQL (and the last requests).
+        log.info(
+                "Filled {} with {} products in {} ms, {} ms of them waiting for Elasticsearch",
+                index,
+                count,
+                (System.nanoTime() - start) / 1_000_000,
+                waited / 1_000_000);
+        return count;
     }
 
     /**
