@@ -17,27 +17,33 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.AggregationRange;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Search over zh and en fields with disjunctive facets. The standard analyzer splits Chinese into single characters, so
- * every query word must match (AND) and two-character shingles reward matches in the right order; Latin words
- * tolerate typos. Facet filters go into the {@code post_filter}, and each facet is counted under all filters but its
- * own, so choosing a brand still shows the other brands with their counts.
+ * Search over zh and en names with disjunctive facets. The index copies names, brands, category and country names into
+ * one field, {@code text}, so one match query finds every query word across them. The standard analyzer splits Chinese
+ * into single characters, so every query word must match (AND) and two-character shingles of the zh name reward
+ * matches in the right order; Latin words tolerate typos. Descriptions are searched only when the names find nothing.
+ * Facet filters go into the {@code post_filter}, and each facet is counted under all filters but its own, so choosing a
+ * brand still shows the other brands with their counts.
  */
 @Service
 class ElasticsearchProductSearch implements ProductSearch {
@@ -47,12 +53,43 @@ class ElasticsearchProductSearch implements ProductSearch {
 
     private static final String POINT_IN_TIME_KEEP_ALIVE = "2m";
 
+    /** What a search result shows of a product: only these fields of the document are fetched. */
+    record Shown(
+            String sku,
+            String name,
+            String nameEn,
+            String brand,
+            long priceFen,
+            String origin,
+            String tradeMode,
+            String warehouse,
+            String hsCode,
+            @Nullable String imageUrl) {
+
+        static final List<String> FIELDS = Arrays.stream(Shown.class.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
+    }
+
+    /** The aggregation that counts, under all chosen filters, the facets that have none of their own chosen. */
+    private static final String UNFILTERED_FACETS = "facets";
+
+    /** Where the words of a query are looked for: names first, descriptions too only when the names find nothing. */
+    private enum Scope {
+        NAMES,
+        NAMES_AND_DESCRIPTIONS
+    }
+
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
+
     private final ElasticsearchClient es;
     private final String alias;
+    private final String suggestionAlias;
 
     ElasticsearchProductSearch(ElasticsearchClient es, SearchProperties properties) {
         this.es = es;
         this.alias = properties.index();
+        this.suggestionAlias = properties.suggestionIndex();
     }
 
     @Override
@@ -60,12 +97,12 @@ class ElasticsearchProductSearch implements ProductSearch {
         SearchCursor cursor = query.cursor() == null ? null : SearchCursor.decode(query.cursor());
         try {
             String pointInTime = cursor == null ? null : pointInTime(cursor);
-            SearchResponse<ProductDocument> response =
-                    es.search(request(query, cursor, pointInTime), ProductDocument.class);
-            List<Hit<ProductDocument>> hits = response.hits().hits();
-            long total = response.hits().total() == null
-                    ? hits.size()
-                    : response.hits().total().value();
+            SearchResponse<Shown> response = es.search(request(query, Scope.NAMES, cursor, pointInTime), Shown.class);
+            if (total(response) == 0 && query.text() != null) {
+                response = es.search(request(query, Scope.NAMES_AND_DESCRIPTIONS, cursor, pointInTime), Shown.class);
+            }
+            List<Hit<Shown>> hits = response.hits().hits();
+            long total = total(response);
             var items = hits.stream()
                     .filter(hit -> hit.source() != null)
                     .map(ElasticsearchProductSearch::item)
@@ -95,6 +132,12 @@ class ElasticsearchProductSearch implements ProductSearch {
         }
     }
 
+    private static long total(SearchResponse<Shown> response) {
+        return response.hits().total() == null
+                ? response.hits().hits().size()
+                : response.hits().total().value();
+    }
+
     @Override
     public List<String> suggest(String prefix, int size) {
         String typed = prefix.strip();
@@ -103,7 +146,7 @@ class ElasticsearchProductSearch implements ProductSearch {
         }
         try {
             SearchResponse<Void> response = es.search(
-                    s -> s.index(alias)
+                    s -> s.index(suggestionAlias)
                             .size(0)
                             .source(src -> src.fetch(false))
                             .suggest(sg -> sg.suggesters(
@@ -139,23 +182,26 @@ class ElasticsearchProductSearch implements ProductSearch {
                 .id();
     }
 
-    private SearchRequest request(SearchQuery query, @Nullable SearchCursor cursor, @Nullable String pointInTime) {
+    private SearchRequest request(
+            SearchQuery query, Scope scope, @Nullable SearchCursor cursor, @Nullable String pointInTime) {
         Map<Facet, Query> filters = filters(query);
         var request = new SearchRequest.Builder()
-                .query(textQuery(query.text()))
+                .query(textQuery(query.text(), scope))
                 .postFilter(allBut(filters, null))
                 .size(query.size())
+                .source(src -> src.filter(f -> f.includes(Shown.FIELDS)))
                 .trackTotalHits(t -> t.enabled(true))
                 .sort(sort(query.sort()))
-                // The highlighter gets a plain match of its own: re-running the fuzzy query costs ~50x more.
+                // The highlighter gets a plain match of its own: re-running the fuzzy query costs ~50x more. It looks
+                // for
+                // the words of the searched field (text) in the names.
                 .highlight(h -> h.highlightQuery(highlightQuery(query.text()))
+                        .requireFieldMatch(false)
                         .preTags("<em>")
                         .postTags("</em>")
                         .fields(NamedValue.of("name", HighlightField.of(f -> f.numberOfFragments(0))))
                         .fields(NamedValue.of("nameEn", HighlightField.of(f -> f.numberOfFragments(0)))));
-        for (Facet facet : Facet.values()) {
-            request.aggregations(facet.aggregationName(), facetAggregation(facet, allBut(filters, facet)));
-        }
+        facetAggregations(filters).forEach(request::aggregations);
         if (cursor == null) {
             request.index(alias).from(query.page() * query.size());
         } else {
@@ -165,38 +211,58 @@ class ElasticsearchProductSearch implements ProductSearch {
         return request.build();
     }
 
-    private static Query textQuery(@Nullable String text) {
+    /**
+     * Every word must match, anywhere in the names, brands, category and country names; zh names with the words'
+     * characters side by side (shingles) rank first. In {@link Scope#NAMES_AND_DESCRIPTIONS} the words may match in
+     * the descriptions instead.
+     */
+    private static Query textQuery(@Nullable String text, Scope scope) {
         if (text == null) {
             return Query.of(q -> q.matchAll(m -> m));
         }
-        return Query.of(q -> q.bool(b -> b.should(s -> s.multiMatch(m -> m.query(text)
-                        .fields("name^3", "nameEn^3", "brand^4", "brandZh^4", "categoryName^2", "originName")
-                        .type(TextQueryType.BestFields)
-                        .operator(Operator.And)
-                        .fuzziness("AUTO")
-                        .prefixLength(1)))
-                .should(s -> s.multiMatch(m -> m.query(text)
-                        .fields(
-                                "name",
-                                "nameEn",
-                                "brand",
-                                "brandZh",
-                                "categoryName",
-                                "originName",
-                                "description",
-                                "descriptionEn")
-                        .type(TextQueryType.CrossFields)
-                        .operator(Operator.And)))
-                .should(s -> s.multiMatch(m -> m.query(text)
-                        .fields("name.shingles^2", "nameEn.shingles^2")
-                        .type(TextQueryType.BestFields)))
-                .minimumShouldMatch("1")));
+        Query words = scope == Scope.NAMES
+                ? allWords(text, "text")
+                : Query.of(q -> q.bool(b -> b.should(allWords(text, "text"))
+                        .should(allWords(text, "details"))
+                        .minimumShouldMatch("1")));
+        return Query.of(q -> q.bool(b -> b.must(words)
+                .should(s -> s.match(m -> m.field("name.shingles").query(text).boost(2f)))));
+    }
+
+    /**
+     * All words of {@code text} in {@code field}. Han characters must match exactly (each is a word of its own), Latin
+     * words may have a typo (AUTO: one edit from three letters, two from six; the first letter fixed).
+     */
+    private static Query allWords(String text, String field) {
+        List<String> han = new ArrayList<>();
+        Matcher runs = HAN.matcher(text);
+        while (runs.find()) {
+            han.add(runs.group());
+        }
+        String latin = HAN.matcher(text).replaceAll(" ").strip();
+        List<Query> must = new ArrayList<>();
+        if (!han.isEmpty()) {
+            must.add(Query.of(q ->
+                    q.match(m -> m.field(field).query(String.join(" ", han)).operator(Operator.And))));
+        }
+        if (latin.codePoints().anyMatch(Character::isLetterOrDigit)) {
+            must.add(Query.of(q -> q.match(m -> m.field(field)
+                    .query(latin)
+                    .operator(Operator.And)
+                    .fuzziness("AUTO")
+                    .prefixLength(1)
+                    .maxExpansions(10))));
+        }
+        if (must.isEmpty()) {
+            return Query.of(q -> q.match(m -> m.field(field).query(text).operator(Operator.And)));
+        }
+        return must.size() == 1 ? must.getFirst() : Query.of(q -> q.bool(b -> b.must(must)));
     }
 
     private static Query highlightQuery(@Nullable String text) {
         return text == null
                 ? Query.of(q -> q.matchNone(m -> m))
-                : Query.of(q -> q.multiMatch(m -> m.query(text).fields("name", "nameEn")));
+                : Query.of(q -> q.match(m -> m.field("text").query(text)));
     }
 
     private static Map<Facet, Query> filters(SearchQuery query) {
@@ -237,11 +303,46 @@ class ElasticsearchProductSearch implements ProductSearch {
         return applied.isEmpty() ? Query.of(q -> q.matchAll(m -> m)) : Query.of(q -> q.bool(b -> b.filter(applied)));
     }
 
-    private static Aggregation facetAggregation(Facet facet, Query filter) {
-        Aggregation values = facet == Facet.PRICE
+    /**
+     * Disjunctive facets: a facet with a chosen value of its own is counted under all the other filters; the facets
+     * without one are all counted under every filter, so they share one filter aggregation (none when nothing is
+     * chosen) instead of each testing the same filters for every matching product.
+     */
+    private static Map<String, Aggregation> facetAggregations(Map<Facet, Query> filters) {
+        Map<String, Aggregation> aggregations = new LinkedHashMap<>();
+        Map<String, Aggregation> unfiltered = new LinkedHashMap<>();
+        for (Facet facet : Facet.values()) {
+            if (filters.containsKey(facet)) {
+                aggregations.put(
+                        facet.aggregationName(),
+                        Aggregation.of(a -> a.filter(allBut(filters, facet)).aggregations("values", values(facet))));
+            } else {
+                unfiltered.put(facet.aggregationName(), values(facet));
+            }
+        }
+        if (filters.isEmpty()) {
+            aggregations.putAll(unfiltered);
+        } else if (!unfiltered.isEmpty()) {
+            aggregations.put(
+                    UNFILTERED_FACETS,
+                    Aggregation.of(a -> a.filter(allBut(filters, null)).aggregations(unfiltered)));
+        }
+        return aggregations;
+    }
+
+    private static Aggregation values(Facet facet) {
+        return facet == Facet.PRICE
                 ? Aggregation.of(a -> a.range(r -> r.field(facet.countField).ranges(priceRanges())))
                 : Aggregation.of(a -> a.terms(t -> t.field(facet.countField).size(facet.size)));
-        return Aggregation.of(a -> a.filter(filter).aggregations("values", values));
+    }
+
+    /** The counts of {@code facet}, wherever {@link #facetAggregations} put them. */
+    private static Aggregate values(Map<String, Aggregate> aggregations, Facet facet) {
+        Aggregate own = aggregations.get(facet.aggregationName());
+        if (own == null) {
+            return aggregations.get(UNFILTERED_FACETS).filter().aggregations().get(facet.aggregationName());
+        }
+        return own.isFilter() ? own.filter().aggregations().get("values") : own;
     }
 
     private static List<AggregationRange> priceRanges() {
@@ -281,23 +382,13 @@ class ElasticsearchProductSearch implements ProductSearch {
     }
 
     private static List<FacetValue> terms(Map<String, Aggregate> aggregations, Facet facet) {
-        Aggregate values = aggregations
-                .get(facet.aggregationName())
-                .filter()
-                .aggregations()
-                .get("values");
-        return values.sterms().buckets().array().stream()
+        return values(aggregations, facet).sterms().buckets().array().stream()
                 .map(b -> new FacetValue(b.key().stringValue(), b.docCount()))
                 .toList();
     }
 
     private static List<PriceRange> prices(Map<String, Aggregate> aggregations) {
-        Aggregate values = aggregations
-                .get(Facet.PRICE.aggregationName())
-                .filter()
-                .aggregations()
-                .get("values");
-        return values.range().buckets().array().stream()
+        return values(aggregations, Facet.PRICE).range().buckets().array().stream()
                 .map(b -> new PriceRange(yuan(b.from()), yuan(b.to()), b.docCount()))
                 .toList();
     }
@@ -306,8 +397,8 @@ class ElasticsearchProductSearch implements ProductSearch {
         return fen == null ? null : BigDecimal.valueOf(fen.longValue(), 2);
     }
 
-    private static SearchResult.Item item(Hit<ProductDocument> hit) {
-        ProductDocument doc = hit.source();
+    private static SearchResult.Item item(Hit<Shown> hit) {
+        Shown doc = hit.source();
         List<String> highlight =
                 hit.highlight().getOrDefault("name", hit.highlight().get("nameEn"));
         return new SearchResult.Item(

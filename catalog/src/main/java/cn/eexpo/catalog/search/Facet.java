@@ -6,7 +6,7 @@ import java.util.List;
 /** The facets a search counts, with the index fields behind them. */
 enum Facet {
     CATEGORY("category", "categoryPath", 30),
-    BRAND("brand.keyword", "brand.keyword", 50),
+    BRAND("brand", "brand", 50),
     ORIGIN("origin", "origin", 30),
     TRADE_MODE("tradeMode", "tradeMode", 5),
     WAREHOUSE("warehouse", "warehouse", 20),

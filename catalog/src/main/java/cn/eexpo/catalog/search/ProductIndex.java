@@ -2,18 +2,18 @@ package cn.eexpo.catalog.search;
 
 import cn.eexpo.catalog.SearchIndex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import co.elastic.clients.elasticsearch.indices.TranslogDurability;
-import co.elastic.clients.transport.BackoffPolicy;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,16 +24,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The product index behind an alias. A rebuild fills a fresh index from PostgreSQL and then moves the alias in one
- * atomic request, so searches never see a half-built index; the indices the alias pointed at before are deleted.
+ * The product index behind an alias, and the small suggestion index (distinct brands and categories) behind a second
+ * one. A rebuild fills a fresh pair from PostgreSQL and then moves both aliases in one atomic request, so searches never
+ * see a half-built index; the indices the aliases pointed at before are deleted.
  * Several application instances may ask for a rebuild at once: a PostgreSQL advisory lock lets one build at a time.
  */
 @Component
@@ -42,22 +41,30 @@ class ProductIndex implements SearchIndex {
     private static final Logger log = LoggerFactory.getLogger(ProductIndex.class);
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     /** Bytes per bulk request: large enough to amortise the request, small against the 512 MB heap of a dev node. */
-    private static final long BULK_BYTES = 6L * 1024 * 1024;
+    private static final int BULK_BYTES = 6 * 1024 * 1024;
     /** Bulk requests in flight: 3 × 6 MB stays below the indexing-pressure limit (10 % of the heap) of a 512 MB node. */
     private static final int BULK_IN_FLIGHT = 3;
 
     private final ElasticsearchClient es;
+    private final Rest5Client http;
     private final ProductDocumentSource source;
     private final DataSource dataSource;
     private final String alias;
+    private final String suggestionAlias;
     private final int replicas;
 
     ProductIndex(
-            ElasticsearchClient es, ProductDocumentSource source, DataSource dataSource, SearchProperties properties) {
+            ElasticsearchClient es,
+            Rest5Client http,
+            ProductDocumentSource source,
+            DataSource dataSource,
+            SearchProperties properties) {
         this.es = es;
+        this.http = http;
         this.source = source;
         this.dataSource = dataSource;
         this.alias = properties.index();
+        this.suggestionAlias = properties.suggestionIndex();
         this.replicas = properties.replicas();
     }
 
@@ -65,8 +72,10 @@ class ProductIndex implements SearchIndex {
         return alias;
     }
 
+    /** Whether both aliases exist: an index built before the suggestion index existed is rebuilt too. */
     boolean exists() throws IOException {
-        return es.indices().existsAlias(a -> a.name(alias)).value();
+        return es.indices().existsAlias(a -> a.name(alias)).value()
+                && es.indices().existsAlias(a -> a.name(suggestionAlias)).value();
     }
 
     /** Rebuilds the whole index from PostgreSQL; returns the number of documents indexed. */
@@ -100,11 +109,12 @@ class ProductIndex implements SearchIndex {
     }
 
     private int build() throws IOException {
-        String index = alias + "-" + LocalDateTime.now(ZoneOffset.UTC).format(SUFFIX) + "-"
+        String stamp = LocalDateTime.now(ZoneOffset.UTC).format(SUFFIX) + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-        try (InputStream mapping = getClass().getResourceAsStream("/search/products-index.json")) {
-            es.indices().create(c -> c.index(index).withJson(mapping));
-        }
+        String index = alias + "-" + stamp;
+        String suggestions = suggestionAlias + "-" + stamp;
+        create(index, "/search/products-index.json");
+        create(suggestions, "/search/suggestions-index.json");
         // No refreshes while filling: segments are built once, at the end. The translog is synced in the background
         // rather than per request: an index that is not behind the alias yet loses nothing if the node dies, the
         // rebuild is simply repeated.
@@ -113,24 +123,62 @@ class ProductIndex implements SearchIndex {
                         .settings(s -> s.refreshInterval(t -> t.time("-1"))
                                 .translog(t -> t.durability(TranslogDurability.Async))));
         int count = fill(index);
-        es.indices()
-                .putSettings(p -> p.index(index)
-                        .settings(s -> s.refreshInterval(t -> t.time("1s"))
-                                .numberOfReplicas(String.valueOf(replicas))
-                                .translog(t -> t.durability(TranslogDurability.Request))));
-        es.indices().refresh(r -> r.index(index));
-        Set<String> previous = indicesBehindAlias();
+        fillSuggestions(suggestions);
+        for (String filled : List.of(index, suggestions)) {
+            es.indices()
+                    .putSettings(p -> p.index(filled)
+                            .settings(s -> s.refreshInterval(t -> t.time("1s"))
+                                    .numberOfReplicas(String.valueOf(replicas))
+                                    .translog(t -> t.durability(TranslogDurability.Request))));
+        }
+        es.indices().refresh(r -> r.index(index, suggestions));
+        Set<String> previous = indicesBehind(alias);
+        Set<String> previousSuggestions = indicesBehind(suggestionAlias);
+        // Both aliases move in one request: searches and suggestions never come from different builds.
         es.indices().updateAliases(u -> {
             u.actions(a -> a.add(add -> add.index(index).alias(alias)));
+            u.actions(a -> a.add(add -> add.index(suggestions).alias(suggestionAlias)));
             previous.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias))));
+            previousSuggestions.forEach(
+                    old -> u.actions(a -> a.remove(r -> r.index(old).alias(suggestionAlias))));
             return u;
         });
         for (String old : previous) {
             es.indices().delete(d -> d.index(old));
         }
-        deleteOrphans(index);
+        for (String old : previousSuggestions) {
+            es.indices().delete(d -> d.index(old));
+        }
+        deleteOrphans(Set.of(index, suggestions));
         log.info("Search index {} rebuilt as {} with {} products", alias, index, count);
         return count;
+    }
+
+    private void create(String index, String mappingResource) throws IOException {
+        try (InputStream mapping = getClass().getResourceAsStream(mappingResource)) {
+            es.indices().create(c -> c.index(index).withJson(mapping));
+        }
+    }
+
+    /** The suggestion index is small (a few thousand distinct entries): one bulk request. */
+    private void fillSuggestions(String index) throws IOException {
+        List<Suggestion> entries = source.suggestions();
+        if (entries.isEmpty()) {
+            return;
+        }
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
+        for (Suggestion entry : entries) {
+            bulk.operations(op -> op.index(i -> i.document(entry)));
+        }
+        BulkResponse response = es.bulk(bulk.build());
+        if (response.errors()) {
+            throw new IOException("indexing suggestions into " + index + " failed, first error "
+                    + response.items().stream()
+                            .filter(item -> item.error() != null)
+                            .map(item -> item.error().reason())
+                            .findFirst()
+                            .orElse("unknown"));
+        }
     }
 
     /**
@@ -147,7 +195,8 @@ class ProductIndex implements SearchIndex {
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(alias).refresh(Refresh.WaitFor);
         for (ProductDocument doc : listed) {
             present.add(doc.sku());
-            bulk.operations(op -> op.index(i -> i.id(doc.sku()).document(doc)));
+            BinaryData json = BinaryData.of(doc.json(), ContentType.APPLICATION_JSON);
+            bulk.operations(op -> op.index(i -> i.id(doc.sku()).document(json)));
         }
         for (String sku : skus) {
             if (!present.contains(sku)) {
@@ -168,69 +217,51 @@ class ProductIndex implements SearchIndex {
 
     /**
      * Streams the listed products into the index in bulk requests of about {@value #BULK_BYTES} bytes, with up to
-     * {@value #BULK_IN_FLIGHT} requests in flight: Elasticsearch indexes one while the next is read from PostgreSQL and
-     * serialized. Adding blocks while that many are in flight, so memory stays bounded; requests rejected with 429
-     * (indexing pressure) are retried with a backoff.
+     * {@value #BULK_IN_FLIGHT} requests in flight: Elasticsearch indexes those while the next is read from PostgreSQL.
      */
     private int fill(String index) throws IOException {
-        AtomicLong indexed = new AtomicLong();
-        AtomicReference<String> failure = new AtomicReference<>();
-        BulkListener<Void> listener = new BulkListener<>() {
-            @Override
-            public void beforeBulk(long executionId, BulkRequest request, List<Void> contexts) {}
-
-            @Override
-            public void afterBulk(long executionId, BulkRequest request, List<Void> contexts, BulkResponse response) {
-                long failed = 0;
-                for (BulkResponseItem item : response.items()) {
-                    if (item.error() != null) {
-                        failed++;
-                        failure.compareAndSet(
-                                null, item.id() + ": " + item.error().reason());
-                    }
-                }
-                indexed.addAndGet(response.items().size() - failed);
-            }
-
-            @Override
-            public void afterBulk(long executionId, BulkRequest request, List<Void> contexts, Throwable error) {
-                failure.compareAndSet(null, error.toString());
-            }
-        };
-        try (BulkIngester<Void> ingester = BulkIngester.of(b -> b.client(es)
-                .globalSettings(g -> g.index(index))
-                .maxOperations(-1)
-                .maxSize(BULK_BYTES)
-                .maxConcurrentRequests(BULK_IN_FLIGHT)
-                .backoffPolicy(BackoffPolicy.exponentialBackoff(200L, 6))
-                .listener(listener))) {
+        long start = System.nanoTime();
+        int count;
+        long waited;
+        try (BulkLoader loader = new BulkLoader(http, index, BULK_BYTES, BULK_IN_FLIGHT)) {
             source.forEachListed(doc -> {
-                if (failure.get() == null) {
-                    ingester.add(op -> op.index(i -> i.id(doc.sku()).document(doc)));
+                try {
+                    loader.add(doc.sku(), doc.json());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
+            waited = loader.waitedNanos();
+            count = loader.finish();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        if (failure.get() != null) {
-            throw new IOException("bulk indexing into " + index + " failed, first error " + failure.get());
-        }
-        return Math.toIntExact(indexed.get());
+        // Where the time went: while the loader waited for a free request slot, Elasticsearch set the pace; the rest
+        // is reading PostgreSQL (and the last requests).
+        log.info(
+                "Filled {} with {} products in {} ms, {} ms of them waiting for Elasticsearch",
+                index,
+                count,
+                (System.nanoTime() - start) / 1_000_000,
+                waited / 1_000_000);
+        return count;
     }
 
     /**
      * Indices named after the alias but not behind it were left by a rebuild that was interrupted (a crash, a killed
      * command). Only the holder of the rebuild lock calls this, so none of them is being filled right now.
      */
-    private void deleteOrphans(String current) throws IOException {
+    private void deleteOrphans(Set<String> current) throws IOException {
         for (String name :
                 es.indices().get(g -> g.index(alias + "-*")).indices().keySet()) {
-            if (!name.equals(current)) {
+            if (!current.contains(name)) {
                 es.indices().delete(d -> d.index(name));
                 log.info("Deleted {}, left behind by an interrupted rebuild", name);
             }
         }
     }
 
-    private Set<String> indicesBehindAlias() throws IOException {
+    private Set<String> indicesBehind(String alias) throws IOException {
         try {
             return es.indices().getAlias(g -> g.name(alias)).aliases().keySet();
         } catch (ElasticsearchException e) {
