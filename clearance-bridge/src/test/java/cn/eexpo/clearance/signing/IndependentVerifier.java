@@ -41,16 +41,16 @@ import org.w3c.dom.Node;
  * with the JDK's C14N (its {@code TransformService}) and BouncyCastle's SM3 and SM2. Returns what it found so that
  * tests can assert on each part.
  */
-final class IndependentVerifier {
+public final class IndependentVerifier {
 
     static final String DS = "http://www.w3.org/2000/09/xmldsig#";
 
-    record Result(boolean valid, String keyName, X509Certificate certificate, String signatureMethod) {}
+    public record Result(boolean valid, String keyName, X509Certificate certificate, String signatureMethod) {}
 
     private IndependentVerifier() {}
 
     /** RSA-SHA1: {@code XMLSignatureFactory} unmarshal and validate (core validation: references and signature). */
-    static Result verifyRsa(byte[] xml) throws Exception {
+    public static Result verifyRsa(byte[] xml) throws Exception {
         Document document = parse(xml);
         Element signature = signatureOf(document);
         var selector = new CertificateFromKeyInfo();
@@ -72,7 +72,7 @@ final class IndependentVerifier {
     }
 
     /** SM2-SM3: the digest and the signature recomputed with the JDK's inclusive C14N and BouncyCastle. */
-    static Result verifySm2(byte[] xml) throws Exception {
+    public static Result verifySm2(byte[] xml) throws Exception {
         var bc = new BouncyCastleProvider();
         Document document = parse(xml);
         Element signature = signatureOf(document);
@@ -129,7 +129,7 @@ final class IndependentVerifier {
         return new Result(digestOk && signatureOk, keyName, certificate, method);
     }
 
-    static byte[] jdkC14n(byte[] xml) throws Exception {
+    public static byte[] jdkC14n(byte[] xml) throws Exception {
         TransformService c14n = TransformService.getInstance(CanonicalizationMethod.INCLUSIVE, "DOM");
         c14n.init(null);
         var out = (OctetStreamData) c14n.transform(new OctetStreamData(new ByteArrayInputStream(xml)), null);
@@ -138,20 +138,20 @@ final class IndependentVerifier {
         }
     }
 
-    static Document parse(byte[] xml) throws Exception {
+    public static Document parse(byte[] xml) throws Exception {
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
     }
 
-    static byte[] serialize(Node node) throws Exception {
+    public static byte[] serialize(Node node) throws Exception {
         var out = new ByteArrayOutputStream();
         TransformerFactory.newInstance().newTransformer().transform(new DOMSource(node), new StreamResult(out));
         return out.toByteArray();
     }
 
-    static Element signatureOf(Document document) {
+    public static Element signatureOf(Document document) {
         var found = document.getElementsByTagNameNS(DS, "Signature");
         if (found.getLength() != 1) throw new AssertionError("expected one ds:Signature, found " + found.getLength());
         var signature = (Element) found.item(0);
@@ -161,7 +161,7 @@ final class IndependentVerifier {
         return signature;
     }
 
-    static Element child(Element parent, String localName) {
+    public static Element child(Element parent, String localName) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && DS.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName())) {
                 return e;
