@@ -1,12 +1,17 @@
 package cn.eexpo.clearance.signing;
 
 import cn.eexpo.clearance.xml.Canonicalizer;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
+import java.security.InvalidKeyException;
+import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
 import javax.xml.XMLConstants;
+import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.SM2Signer;
+import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -23,12 +28,20 @@ final class Sm2Sm3Signer implements XmlSigner {
     private static final String C14N = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315";
     private static final String ENVELOPED = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final SigningKey key;
     private final String certificate;
+    private final ECPrivateKeyParameters privateKey;
 
     Sm2Sm3Signer(SigningKey key) {
         if (key.algorithm() != SignatureAlgorithm.SM2_SM3) throw new IllegalArgumentException("not an SM2 key");
         this.key = key;
+        try {
+            this.privateKey = (ECPrivateKeyParameters) ECUtil.generatePrivateKeyParameter(key.privateKey());
+        } catch (InvalidKeyException e) {
+            throw new SigningException("not a usable SM2 private key: " + e.getMessage(), e);
+        }
         try {
             this.certificate = Base64.getMimeEncoder(76, new byte[] {(byte) 10})
                     .encodeToString(key.certificate().getEncoded());
@@ -66,12 +79,13 @@ final class Sm2Sm3Signer implements XmlSigner {
         // The enveloped-signature transform: the document as it would be without this Signature element.
         byte[] canonical = Canonicalizer.canonicalize(document, signature);
         digestValue.setTextContent(Base64.getEncoder().encodeToString(sm3(canonical)));
+        byte[] canonicalSignedInfo = Canonicalizer.canonicalizeSubtree(signedInfo);
+        var sm2 = new SM2Signer(); // SM3 digest, default user id 1234567812345678, DER (r, s)
+        sm2.init(true, new ParametersWithRandom(privateKey, RANDOM));
+        sm2.update(canonicalSignedInfo, 0, canonicalSignedInfo.length);
         try {
-            Signature sm2 = Signature.getInstance(SignatureAlgorithm.SM2_SM3.jcaSignature(), Bc.PROVIDER);
-            sm2.initSign(key.privateKey());
-            sm2.update(Canonicalizer.canonicalizeSubtree(signedInfo));
-            signatureValue.setTextContent(Base64.getEncoder().encodeToString(sm2.sign()));
-        } catch (GeneralSecurityException e) {
+            signatureValue.setTextContent(Base64.getEncoder().encodeToString(sm2.generateSignature()));
+        } catch (CryptoException e) {
             throw new SigningException("SM2-SM3 signing failed: " + e.getMessage(), e);
         }
     }
