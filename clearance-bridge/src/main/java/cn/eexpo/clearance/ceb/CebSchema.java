@@ -98,11 +98,10 @@ public final class CebSchema {
     public List<SchemaProblem> validate(byte[] xml) {
         Checker checker = pool.poll();
         if (checker == null) checker = new Checker();
-        try {
-            return checker.check(xml);
-        } finally {
-            pool.offer(checker);
-        }
+        List<SchemaProblem> problems = checker.check(xml);
+        // A parse that stopped half-way may leave the validator mid-document: such a checker is not reused.
+        if (!checker.aborted) pool.offer(checker);
+        return problems;
     }
 
     @Override
@@ -147,6 +146,7 @@ public final class CebSchema {
         private final Set<String> sensitive = new LinkedHashSet<>();
         private @Nullable Locator locator;
         private @Nullable StringBuilder sensitiveText;
+        boolean aborted;
 
         Checker() {
             try {
@@ -177,11 +177,14 @@ public final class CebSchema {
                 reader.parse(new InputSource(new ByteArrayInputStream(xml)));
             } catch (SAXParseException e) {
                 // not well-formed: already recorded by fatalError
+                aborted = true;
                 if (problems.isEmpty()) add(e);
             } catch (SAXException e) {
+                aborted = true;
                 problems.add(new SchemaProblem(-1, -1, currentPath(), e.getMessage()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | RuntimeException e) {
+                aborted = true;
+                throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
             }
             if (sensitive.isEmpty()) return List.copyOf(problems);
             return problems.stream()
