@@ -1,0 +1,26 @@
+package cn.eexpo.clearance.dxp;
+
+/**
+ * Moves DXP envelopes to customs. The AMQP adapter is one implementation; AS2 or an HTTP relay can be others. It is
+ * only ever handed envelopes that passed the CEB and DXP schemas and carry a signed message.
+ */
+public interface CustomsTransport {
+
+    /**
+     * Sends {@code message}; returns once the transport has taken it (for AMQP: the broker confirmed it).
+     *
+     * @throws TransportException when it could not be handed over; the caller retries later with the same message
+     */
+    void send(DxpMessage message);
+
+    /** The transport could not take a message; nothing is known to have reached customs. */
+    class TransportException extends RuntimeException {
+        public TransportException(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        public TransportException(String message) {
+            super(message);
+        }
+    }
+}
