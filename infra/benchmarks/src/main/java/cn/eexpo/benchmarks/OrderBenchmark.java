@@ -57,7 +57,7 @@ public final class OrderBenchmark {
         var command = System.getProperty("eexpo.bench.command", "OrderBenchmark " + String.join(" ", args));
 
         var sandbox = StripeSandbox.start(StripeSandbox.Options.defaults());
-        sandbox.faults().rateLimit(100);
+        sandbox.faults().rateLimit(BenchReport.number(given, "stripe-limit", 100));
         var application = new SpringApplication(OrderBenchmarkApplication.class);
         application.setLogStartupInfo(false);
         Map<String, String> defaults = new HashMap<>();
@@ -85,7 +85,11 @@ public final class OrderBenchmark {
         defaults.put("eexpo.demo-data.load-on-empty", "true");
         // As arguments, so that they win over the search benchmark's application.yml in the same jar.
         var arguments = new ArrayList<String>();
-        defaults.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        defaults.forEach((key, value) -> {
+            if (!given.containsKey(key)) {
+                arguments.add("--" + key + "=" + value);
+            }
+        });
         arguments.addAll(List.of(args));
         int status;
         try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
