@@ -54,7 +54,8 @@ class IndexMaintenance {
                             || publication.getEvent() instanceof ProductsChanged)
                     && publication.getPublicationDate().isBefore(stale));
             if (!index.exists()) {
-                log.info("Search index {} is missing: building it from PostgreSQL", index.alias());
+                log.info(
+                        "Search index {} is missing or has older mappings: building it from PostgreSQL", index.alias());
                 index.rebuildIfMissing();
             }
         } catch (IOException | RuntimeException e) {

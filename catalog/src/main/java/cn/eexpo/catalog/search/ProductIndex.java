@@ -9,12 +9,15 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import co.elastic.clients.elasticsearch.indices.TranslogDurability;
 import co.elastic.clients.elasticsearch.tasks.GetTasksResponse;
+import co.elastic.clients.json.JsonData;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +25,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -69,14 +73,33 @@ class ProductIndex implements SearchIndex {
         this.replicas = properties.replicas();
     }
 
+    private static final String MAPPING_META = "eexpo_mappings";
+    private static final String MAPPINGS = fingerprint("/search/products-index.json", "/search/suggestions-index.json");
+
     String alias() {
         return alias;
     }
 
-    /** Whether both aliases exist: an index built before the suggestion index existed is rebuilt too. */
+    /**
+     * Whether both aliases exist and point at indices built with this version's mappings: an index built before the
+     * suggestion index existed, or with other mappings (an older release), is rebuilt too.
+     */
     boolean exists() throws IOException {
-        return es.indices().existsAlias(a -> a.name(alias)).value()
-                && es.indices().existsAlias(a -> a.name(suggestionAlias)).value();
+        if (!es.indices().existsAlias(a -> a.name(alias)).value()
+                || !es.indices().existsAlias(a -> a.name(suggestionAlias)).value()) {
+            return false;
+        }
+        for (String name : List.of(alias, suggestionAlias)) {
+            var mappings =
+                    es.indices().getMapping(g -> g.index(name)).mappings().values();
+            for (var mapping : mappings) {
+                var stamp = mapping.mappings().meta().get(MAPPING_META);
+                if (stamp == null || !MAPPINGS.equals(stamp.to(String.class))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Rebuilds the whole index from PostgreSQL; returns the number of documents indexed. */
@@ -190,6 +213,27 @@ class ProductIndex implements SearchIndex {
     private void create(String index, String mappingResource) throws IOException {
         try (InputStream mapping = getClass().getResourceAsStream(mappingResource)) {
             es.indices().create(c -> c.index(index).withJson(mapping));
+        }
+        es.indices().putMapping(p -> p.index(index).meta(MAPPING_META, JsonData.of(MAPPINGS)));
+    }
+
+    /** A fingerprint of both indices' settings and mappings, kept in each index's {@code _meta}. */
+    private static String fingerprint(String... resources) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            for (String resource : resources) {
+                try (InputStream in = ProductIndex.class.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException("missing " + resource);
+                    }
+                    digest.update(in.readAllBytes());
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
