@@ -2,7 +2,7 @@ package cn.eexpo.orders;
 
 import cn.eexpo.orders.account.Accounts;
 import cn.eexpo.orders.identity.Identities;
-import java.time.LocalDate;
+import cn.eexpo.orders.identity.TestIdNumbers;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
@@ -12,9 +12,6 @@ import org.springframework.web.client.RestClient;
 /** Fresh buyers for each test (a new ID number each, so that no test eats another's annual quota). */
 @Component
 public class TestBuyers {
-
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final char[] CHECK = "10X98765432".toCharArray();
 
     private final Accounts accounts;
     private final Identities identities;
@@ -62,13 +59,6 @@ public class TestBuyers {
 
     /** A random ID number with a valid birth date and GB 11643 check digit. */
     public static String idNumber() {
-        var random = ThreadLocalRandom.current();
-        var birth = LocalDate.of(1960, 1, 1).plusDays(random.nextInt(365 * 40));
-        var body = "410105" + birth.toString().replace("-", "") + String.format("%03d", random.nextInt(1000));
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * WEIGHTS[i];
-        }
-        return body + CHECK[sum % 11];
+        return TestIdNumbers.random();
     }
 }
