@@ -7,4 +7,7 @@ public interface ProductCatalog {
 
     /** A listed product with all its customs facts, or empty if there is none or it is not listed. */
     Optional<ProductDetails> find(Sku sku);
+
+    /** A bonded warehouse or overseas consolidation point by its code (what customs filings declare of it). */
+    Optional<ProductDetails.Warehouse> warehouse(String code);
 }

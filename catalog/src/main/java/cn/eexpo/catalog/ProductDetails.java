@@ -57,5 +57,6 @@ public record ProductDetails(
             String nameEn,
             String customsCode,
             @Nullable String areaCode,
+            @Nullable String areaName,
             @Nullable String emsNo) {}
 }

@@ -20,7 +20,7 @@ class JdbcProductCatalog implements ProductCatalog {
                    c.name_zh as c_name_zh, c.name_en as c_name_en,
                    co.iso_code, co.name_zh as co_name_zh, co.name_en as co_name_en,
                    w.kind as w_kind, w.name_zh as w_name_zh, w.name_en as w_name_en, w.customs_code as w_customs,
-                   w.area_code as w_area_code, w.ems_no as w_ems_no,
+                   w.area_code as w_area_code, w.area_name as w_area_name, w.ems_no as w_ems_no,
                    coalesce((select sum(s.on_hand - s.reserved) from stock s where s.sku = p.sku), 0) as available
               from product p
               join exhibitor e on e.id = p.exhibitor_id
@@ -42,6 +42,31 @@ class JdbcProductCatalog implements ProductCatalog {
                 .param("sku", sku.value())
                 .query(JdbcProductCatalog::map)
                 .optional();
+    }
+
+    @Override
+    public Optional<ProductDetails.Warehouse> warehouse(String code) {
+        return jdbc.sql("""
+                        select code, kind, name_zh, name_en, customs_code, area_code, area_name, ems_no
+                          from warehouse where code = :code
+                        """)
+                .param("code", code)
+                .query((rs, row) -> warehouse(rs, "code", ""))
+                .optional();
+    }
+
+    private static ProductDetails.Warehouse warehouse(ResultSet rs, String codeColumn, String prefix)
+            throws SQLException {
+        String customs = prefix.isEmpty() ? "customs_code" : prefix + "customs";
+        return new ProductDetails.Warehouse(
+                rs.getString(codeColumn),
+                rs.getString(prefix + "kind"),
+                rs.getString(prefix + "name_zh"),
+                rs.getString(prefix + "name_en"),
+                rs.getString(customs),
+                rs.getString(prefix + "area_code"),
+                rs.getString(prefix + "area_name"),
+                rs.getString(prefix + "ems_no"));
     }
 
     private static ProductDetails map(ResultSet rs, int row) throws SQLException {
@@ -77,14 +102,7 @@ class JdbcProductCatalog implements ProductCatalog {
                 rs.getBigDecimal("consumption_tax_rate"),
                 rs.getBigDecimal("tariff_rate"),
                 rs.getString("trade_mode"),
-                new ProductDetails.Warehouse(
-                        rs.getString("warehouse_code"),
-                        rs.getString("w_kind"),
-                        rs.getString("w_name_zh"),
-                        rs.getString("w_name_en"),
-                        rs.getString("w_customs"),
-                        rs.getString("w_area_code"),
-                        rs.getString("w_ems_no")),
+                warehouse(rs, "warehouse_code", "w_"),
                 rs.getString("item_record_no"),
                 rs.getString("barcode"),
                 rs.getString("image_url"),

@@ -380,7 +380,7 @@ public final class CartBenchmark {
     private ProductCatalog inMemoryCatalog() {
         Map<Sku, ProductDetails> products = new HashMap<>();
         ProductDetails.Warehouse warehouse =
-                new ProductDetails.Warehouse("HNBLC", "BONDED", "河南保税物流中心", "Henan BLC", "4612", null, null);
+                new ProductDetails.Warehouse("HNBLC", "BONDED", "河南保税物流中心", "Henan BLC", "4612", null, null, null);
         for (Sku sku : skus) {
             products.put(
                     sku,
@@ -413,7 +413,17 @@ public final class CartBenchmark {
                             null,
                             STOCK));
         }
-        return sku -> Optional.ofNullable(products.get(sku));
+        return new ProductCatalog() {
+            @Override
+            public Optional<ProductDetails> find(Sku sku) {
+                return Optional.ofNullable(products.get(sku));
+            }
+
+            @Override
+            public Optional<ProductDetails.Warehouse> warehouse(String code) {
+                return Optional.of(warehouse);
+            }
+        };
     }
 
     private String report(
