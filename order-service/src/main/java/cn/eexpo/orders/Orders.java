@@ -17,4 +17,7 @@ public interface Orders {
     OrderStatus customsStatus(String orderNo, OrderStatus status, String cause);
 
     Optional<OrderStatus> status(String orderNo);
+
+    /** Whether the signed-in account may see this order: the buyer who placed it, or an operator. */
+    boolean visibleToCurrentUser(String orderNo);
 }

@@ -25,7 +25,7 @@ class ApiSecurityConfiguration {
                         .authenticated()
                         .requestMatchers("/api/v1/orders/**", "/api/v1/orders")
                         .authenticated()
-                        .requestMatchers("/api/v1/operations/**")
+                        .requestMatchers("/api/v1/operations/**", "/api/v1/customs/**")
                         .hasRole("OPERATOR")
                         .anyRequest()
                         .permitAll())

@@ -3,6 +3,7 @@ package cn.eexpo.orders.order;
 import cn.eexpo.catalog.StockReservations;
 import cn.eexpo.orders.OrderCancelled;
 import cn.eexpo.orders.OrderPaid;
+import cn.eexpo.orders.OrderReturned;
 import cn.eexpo.orders.OrderStatus;
 import cn.eexpo.orders.RefundRequested;
 import cn.eexpo.orders.quota.Quotas;
@@ -92,6 +93,7 @@ public class OrderTransitions {
             }
             case RETURNED -> {
                 quotas.restore(orderNo, "returned: " + cause);
+                events.publishEvent(new OrderReturned(orderNo, cause));
                 events.publishEvent(new RefundRequested(orderNo, "returned: " + cause));
             }
             default -> {}

@@ -3,10 +3,12 @@ package cn.eexpo.orders.order;
 import cn.eexpo.orders.OrderForFiling;
 import cn.eexpo.orders.OrderStatus;
 import cn.eexpo.orders.Orders;
+import cn.eexpo.orders.account.Accounts;
 import cn.eexpo.orders.identity.Identities;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /** The orders module's API to other modules: the customs filing reads orders, customs receipts move them. */
@@ -24,10 +26,12 @@ class OrdersFacade implements Orders {
     private final OrderStore orders;
     private final OrderTransitions transitions;
     private final Identities identities;
+    private final Accounts accounts;
 
-    OrdersFacade(OrderStore orders, OrderTransitions transitions, Identities identities) {
+    OrdersFacade(OrderStore orders, OrderTransitions transitions, Identities identities, Accounts accounts) {
         this.orders = orders;
         this.transitions = transitions;
+        this.accounts = accounts;
         this.identities = identities;
     }
 
@@ -47,6 +51,18 @@ class OrdersFacade implements Orders {
     @Override
     public Optional<OrderStatus> status(String orderNo) {
         return orders.peek(orderNo).map(OrderStore.Locked::status);
+    }
+
+    @Override
+    public boolean visibleToCurrentUser(String orderNo) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null
+                && authentication.getAuthorities().stream().anyMatch(a -> "ROLE_OPERATOR".equals(a.getAuthority()))) {
+            return orders.find(orderNo).isPresent();
+        }
+        return accounts.current()
+                .flatMap(account -> orders.find(orderNo).filter(o -> o.accountId() == account.id()))
+                .isPresent();
     }
 
     private OrderForFiling filing(PlacedOrder o) {
