@@ -31,7 +31,7 @@ import org.w3c.dom.Document;
 public final class OutgoingMessages {
 
     private final CebMessages messages;
-    private final XmlSigner signer;
+    private final Supplier<XmlSigner> signer;
     private final String senderId;
     private final List<String> receiverIds;
     private final CustomsTransport transport;
@@ -50,6 +50,18 @@ public final class OutgoingMessages {
             CustomsTransport transport,
             DeadLetters deadLetters,
             Clock clock) {
+        this(messages, () -> signer, senderId, receiverIds, transport, deadLetters, clock);
+    }
+
+    /** With a signer looked up on first use (the keystore is read when the first message is signed). */
+    public OutgoingMessages(
+            CebMessages messages,
+            Supplier<XmlSigner> signer,
+            String senderId,
+            List<String> receiverIds,
+            CustomsTransport transport,
+            DeadLetters deadLetters,
+            Clock clock) {
         this.messages = messages;
         this.signer = signer;
         this.senderId = senderId;
@@ -61,6 +73,18 @@ public final class OutgoingMessages {
 
     /** Files an order: CEB311 then CEB621 (appType 1 new, 2 for an operator-corrected resubmission). */
     public List<Outcome> file(Filing filing, AppType appType) {
+        return file(filing, appType, true);
+    }
+
+    /**
+     * As {@link #file} without sending: the messages signed, validated and enveloped ({@link Outcome.Prepared}), for a
+     * workflow that stores them before it sends them, so that a retry sends the very same guid.
+     */
+    public List<Outcome> prepareFiling(Filing filing, AppType appType) {
+        return file(filing, appType, false);
+    }
+
+    private List<Outcome> file(Filing filing, AppType appType, boolean send) {
         CebMessages.FilingMessages built;
         try {
             built = messages.filing(filing, appType);
@@ -68,23 +92,37 @@ public final class OutgoingMessages {
             return List.of(rejected(filing, e));
         }
         // The list goes only with its order: customs matches them, and a dead-lettered order would leave it alone.
-        Outcome order = send(built.order());
+        Outcome order = process(built.order(), send);
         if (order instanceof Outcome.DeadLettered) return List.of(order);
-        return List.of(order, send(built.inventory()));
+        return List.of(order, process(built.inventory(), send));
     }
 
     /** Sends a CEB623 cancellation of the filing's declared list. */
     public Outcome cancel(Filing filing, Cancellation cancellation) {
-        return build(filing, () -> messages.cancellation(filing, cancellation));
+        return build(filing, () -> messages.cancellation(filing, cancellation), true);
+    }
+
+    /** A CEB623 cancellation signed, validated and enveloped, not sent. */
+    public Outcome prepareCancellation(Filing filing, Cancellation cancellation) {
+        return build(filing, () -> messages.cancellation(filing, cancellation), false);
     }
 
     /** Sends a CEB625 refund request for returned items. */
     public Outcome refund(Filing filing, Refund refund) {
-        return build(filing, () -> messages.refund(filing, refund));
+        return build(filing, () -> messages.refund(filing, refund), true);
+    }
+
+    /** A CEB625 refund request signed, validated and enveloped, not sent. */
+    public Outcome prepareRefund(Filing filing, Refund refund) {
+        return build(filing, () -> messages.refund(filing, refund), false);
     }
 
     /** Signs, validates, envelopes and sends a built message, or dead-letters it. */
     public Outcome send(CebMessage message) {
+        return process(message, true);
+    }
+
+    private Outcome process(CebMessage message, boolean send) {
         SignedMessage signed;
         try {
             signed = sign(message);
@@ -103,12 +141,14 @@ public final class OutgoingMessages {
                 message.type().rootName(),
                 signed.xml(),
                 null);
+        byte[] envelopeXml;
         try {
-            DxpEnvelope.write(envelope);
+            envelopeXml = DxpEnvelope.write(envelope);
         } catch (DxpEnvelope.InvalidEnvelopeException e) {
             return deadLetter(
                     message, "the DXP envelope does not validate against the official XSD", e.problems(), signed.xml());
         }
+        if (!send) return new Outcome.Prepared(signed, envelope, envelopeXml);
         transport.send(envelope);
         return new Outcome.Sent(signed, envelope);
     }
@@ -119,7 +159,7 @@ public final class OutgoingMessages {
      * @throws InvalidMessageException when it does not validate
      */
     public SignedMessage sign(CebMessage message) {
-        return sign(message, signer);
+        return sign(message, signer.get());
     }
 
     /** As {@link #sign(CebMessage)} with the given signer (used by benchmarks and tools). */
@@ -132,14 +172,14 @@ public final class OutgoingMessages {
         return signed;
     }
 
-    private Outcome build(Filing filing, Supplier<CebMessage> builder) {
+    private Outcome build(Filing filing, Supplier<CebMessage> builder, boolean send) {
         CebMessage message;
         try {
             message = builder.get();
         } catch (FilingRejectedException e) {
             return rejected(filing, e);
         }
-        return send(message);
+        return process(message, send);
     }
 
     private Outcome rejected(Filing filing, FilingRejectedException e) {

@@ -1,0 +1,84 @@
+package cn.eexpo.clearance.filing;
+
+import cn.eexpo.orders.OrderCancelled;
+import cn.eexpo.orders.OrderPaid;
+import cn.eexpo.orders.OrderReturned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What the orders module tells the filing: paid (file it), cancelled before release (withdraw the list, CEB623),
+ * returned (ask for the tax back, CEB625). Each event stays in the publication registry until handled here, so none
+ * is lost to a crash; handling one twice changes nothing.
+ */
+@Component
+class FilingEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(FilingEvents.class);
+
+    private final FilingStore store;
+    private final FilingWorker worker;
+
+    FilingEvents(FilingStore store, FilingWorker worker) {
+        this.store = store;
+        this.worker = worker;
+    }
+
+    @ApplicationModuleListener
+    void on(OrderPaid event) {
+        if (store.register(event.orderNo())) {
+            wakeAfterCommit();
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(OrderCancelled event) {
+        var filing = store.lock(event.orderNo()).orElse(null);
+        if (filing == null) {
+            return; // never registered: the build step sees the order is no longer paid
+        }
+        if (!store.anySent(filing.id(), "CEB621Message")) {
+            // Nothing reached customs' list yet: drop what waits, nothing to withdraw.
+            store.supersedeUnsent(filing.id());
+            store.state(filing.id(), FilingState.CANCELLED, null, "order cancelled before its list was sent");
+            return;
+        }
+        if (worker.queueCancellation(filing, "订单取消: " + event.cause())) {
+            wakeAfterCommit();
+        } else {
+            store.requestCancel(filing.id(), true);
+            log.info("Order {}: cancellation waits for customs' list number", event.orderNo());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(OrderReturned event) {
+        var filing = store.lock(event.orderNo()).orElse(null);
+        if (filing == null) {
+            log.warn("Order {} returned but never filed: no refund request to customs", event.orderNo());
+            return;
+        }
+        if (worker.queueRefund(filing, "消费者退货")) {
+            wakeAfterCommit();
+        } else {
+            store.requestReturn(filing.id(), true);
+        }
+    }
+
+    private void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    worker.wake();
+                }
+            });
+        } else {
+            worker.wake();
+        }
+    }
+}

@@ -1,0 +1,537 @@
+package cn.eexpo.clearance.filing;
+
+import cn.eexpo.clearance.outgoing.DeadLetter;
+import cn.eexpo.clearance.outgoing.DeadLetters;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The filings, the messages exactly as signed, the receipts, quarantined input and dead letters, in PostgreSQL. Work is
+ * claimed with {@code FOR UPDATE SKIP LOCKED}: several application instances never take the same filing or message.
+ */
+@Repository
+class FilingStore implements DeadLetters {
+
+    private final JdbcClient jdbc;
+
+    FilingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record FilingRow(
+            long id,
+            String orderNo,
+            FilingState state,
+            @Nullable String copNo,
+            @Nullable String invtNo,
+            @Nullable String preNo,
+            @Nullable String statusCode,
+            @Nullable String statusInfo,
+            boolean paymentDeclared,
+            int attempts,
+            @Nullable String lastError,
+            boolean cancelRequested,
+            boolean returnRequested,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    record MessageRow(
+            String guid,
+            long filingId,
+            String orderNo,
+            String msgType,
+            String appType,
+            int seq,
+            String state,
+            int attempts,
+            @Nullable String lastError,
+            Instant createdAt,
+            @Nullable Instant sentAt) {}
+
+    record DueMessage(String guid, long filingId, String orderNo, String msgType, byte[] envelope, int attempts) {}
+
+    record ReceiptRow(
+            String receiptGuid,
+            String msgType,
+            String returnStatus,
+            @Nullable String messageGuid,
+            String returnTime,
+            String returnInfo,
+            String source,
+            Instant receivedAt) {}
+
+    /** Registers a paid order for filing; false if it already has one (the event came twice). */
+    boolean register(String orderNo) {
+        return jdbc.sql("insert into customs_filing (order_no) values (:orderNo) on conflict (order_no) do nothing")
+                        .param("orderNo", orderNo)
+                        .update()
+                > 0;
+    }
+
+    /** Claims filings waiting to be built; call in a transaction, which holds the claim until it ends. */
+    List<FilingRow> claimPending(int limit) {
+        return jdbc.sql("""
+                        select * from customs_filing
+                         where state = 'PENDING' and next_attempt_at <= now()
+                         order by id
+                         limit :limit
+                           for update skip locked
+                        """).param("limit", limit).query(FilingStore::filing).list();
+    }
+
+    Optional<FilingRow> lock(String orderNo) {
+        return jdbc.sql("select * from customs_filing where order_no = :orderNo for update")
+                .param("orderNo", orderNo)
+                .query(FilingStore::filing)
+                .optional();
+    }
+
+    Optional<FilingRow> find(String orderNo) {
+        return jdbc.sql("select * from customs_filing where order_no = :orderNo")
+                .param("orderNo", orderNo)
+                .query(FilingStore::filing)
+                .optional();
+    }
+
+    Optional<FilingRow> findByCopNo(String copNo) {
+        return jdbc.sql("select * from customs_filing where cop_no = :copNo")
+                .param("copNo", copNo)
+                .query(FilingStore::filing)
+                .optional();
+    }
+
+    Optional<FilingRow> findByInvtNo(String invtNo) {
+        return jdbc.sql("select * from customs_filing where invt_no = :invtNo")
+                .param("invtNo", invtNo)
+                .query(FilingStore::filing)
+                .optional();
+    }
+
+    Optional<FilingRow> findByLogisticsNo(String logisticsNo) {
+        return jdbc.sql("select * from customs_filing where logistics_no = :no")
+                .param("no", logisticsNo)
+                .query(FilingStore::filing)
+                .optional();
+    }
+
+    Optional<FilingRow> findById(long id) {
+        return jdbc.sql("select * from customs_filing where id = :id")
+                .param("id", id)
+                .query(FilingStore::filing)
+                .optional();
+    }
+
+    List<FilingRow> list(@Nullable FilingState state, int limit) {
+        return jdbc.sql("""
+                        select * from customs_filing
+                         where (cast(:state as text) is null or state = cast(:state as text))
+                         order by updated_at desc, id desc
+                         limit :limit
+                        """)
+                .param("state", state == null ? null : state.name())
+                .param("limit", limit)
+                .query(FilingStore::filing)
+                .list();
+    }
+
+    void built(long id, String copNo, String logisticsNo, FilingState state) {
+        jdbc.sql("""
+                        update customs_filing set state = :state, cop_no = :copNo, logistics_no = :logisticsNo,
+                               attempts = 0, last_error = null, updated_at = now()
+                         where id = :id
+                        """)
+                .param("state", state.name())
+                .param("copNo", copNo)
+                .param("logisticsNo", logisticsNo)
+                .param("id", id)
+                .update();
+    }
+
+    void paymentDeclared(long id) {
+        jdbc.sql("update customs_filing set payment_declared = true where id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    void retryLater(long id, int attempts, Instant next, String error) {
+        jdbc.sql("""
+                        update customs_filing set attempts = :attempts, next_attempt_at = :next, last_error = :error,
+                               updated_at = now()
+                         where id = :id
+                        """)
+                .param("attempts", attempts)
+                .param("next", Timestamp.from(next))
+                .param("error", error)
+                .param("id", id)
+                .update();
+    }
+
+    void state(long id, FilingState state, @Nullable String code, @Nullable String info) {
+        jdbc.sql("""
+                        update customs_filing set state = :state, status_code = coalesce(:code, status_code),
+                               status_info = coalesce(:info, status_info), updated_at = now()
+                         where id = :id
+                        """)
+                .param("state", state.name())
+                .param("code", code)
+                .param("info", info)
+                .param("id", id)
+                .update();
+    }
+
+    void listNumbers(long id, @Nullable String invtNo, @Nullable String preNo) {
+        jdbc.sql("""
+                        update customs_filing set invt_no = coalesce(invt_no, :invtNo), pre_no = coalesce(pre_no, :preNo)
+                         where id = :id
+                        """)
+                .param("invtNo", invtNo)
+                .param("preNo", preNo)
+                .param("id", id)
+                .update();
+    }
+
+    void requestCancel(long id, boolean requested) {
+        jdbc.sql("update customs_filing set cancel_requested = :r, updated_at = now() where id = :id")
+                .param("r", requested)
+                .param("id", id)
+                .update();
+    }
+
+    void requestReturn(long id, boolean requested) {
+        jdbc.sql("update customs_filing set return_requested = :r, updated_at = now() where id = :id")
+                .param("r", requested)
+                .param("id", id)
+                .update();
+    }
+
+    /** Requeues a dead-lettered or failed filing for building (an operator corrected it). */
+    void resubmit(long id) {
+        jdbc.sql("""
+                        update customs_filing set state = 'PENDING', attempts = 0, next_attempt_at = now(),
+                               last_error = null, updated_at = now()
+                         where id = :id
+                        """).param("id", id).update();
+    }
+
+    // ------------------------------------------------------------------ messages
+
+    void insertMessage(
+            String guid,
+            long filingId,
+            String orderNo,
+            String msgType,
+            String appType,
+            int seq,
+            byte[] signedXml,
+            byte[] envelope) {
+        jdbc.sql("""
+                        insert into customs_message (guid, filing_id, order_no, msg_type, app_type, seq, signed_xml, envelope)
+                        values (:guid, :filingId, :orderNo, :msgType, :appType, :seq, :signedXml, :envelope)
+                        """)
+                .param("guid", guid)
+                .param("filingId", filingId)
+                .param("orderNo", orderNo)
+                .param("msgType", msgType)
+                .param("appType", appType)
+                .param("seq", seq)
+                .param("signedXml", signedXml)
+                .param("envelope", envelope)
+                .update();
+    }
+
+    int nextSeq(long filingId) {
+        return jdbc.sql("select coalesce(max(seq), 0) + 1 from customs_message where filing_id = :id")
+                .param("id", filingId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Messages of a filing not yet sent are dropped from the queue (the filing was cancelled or is rebuilt). */
+    int supersedeUnsent(long filingId) {
+        return jdbc.sql("update customs_message set state = 'SUPERSEDED' where filing_id = :id and state = 'PENDING'")
+                .param("id", filingId)
+                .update();
+    }
+
+    boolean anySent(long filingId, String msgType) {
+        return jdbc.sql("""
+                        select exists (select 1 from customs_message
+                                        where filing_id = :id and msg_type = :type and state = 'SENT')
+                        """)
+                .param("id", filingId)
+                .param("type", msgType)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Claims messages due for sending, oldest filing first and in sequence; call in a transaction. */
+    List<DueMessage> claimDue(int limit) {
+        return jdbc.sql("""
+                        select guid, filing_id, order_no, msg_type, envelope, attempts from customs_message
+                         where state = 'PENDING' and next_attempt_at <= now()
+                         order by filing_id, seq
+                         limit :limit
+                           for update skip locked
+                        """)
+                .param("limit", limit)
+                .query((rs, row) -> new DueMessage(
+                        rs.getString("guid"),
+                        rs.getLong("filing_id"),
+                        rs.getString("order_no"),
+                        rs.getString("msg_type"),
+                        rs.getBytes("envelope"),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    void sent(String guid) {
+        jdbc.sql("""
+                        update customs_message set state = 'SENT', attempts = attempts + 1, sent_at = now(),
+                               last_error = null
+                         where guid = :guid
+                        """).param("guid", guid).update();
+    }
+
+    /** The filing's first message left: QUEUED becomes SENT (receipts may already have moved it further). */
+    void firstSent(long filingId) {
+        jdbc.sql("update customs_filing set state = 'SENT', updated_at = now() where id = :id and state = 'QUEUED'")
+                .param("id", filingId)
+                .update();
+    }
+
+    void sendLater(String guid, int attempts, Instant next, String error) {
+        jdbc.sql("""
+                        update customs_message set attempts = :attempts, next_attempt_at = :next, last_error = :error
+                         where guid = :guid
+                        """)
+                .param("attempts", attempts)
+                .param("next", Timestamp.from(next))
+                .param("error", error)
+                .param("guid", guid)
+                .update();
+    }
+
+    List<MessageRow> messages(long filingId) {
+        return jdbc.sql("select * from customs_message where filing_id = :id order by seq")
+                .param("id", filingId)
+                .query(FilingStore::message)
+                .list();
+    }
+
+    Optional<MessageRow> message(String guid) {
+        return jdbc.sql("select * from customs_message where guid = :guid")
+                .param("guid", guid)
+                .query(FilingStore::message)
+                .optional();
+    }
+
+    Optional<byte[]> signedXml(String guid) {
+        return jdbc.sql("select signed_xml from customs_message where guid = :guid")
+                .param("guid", guid)
+                .query((rs, row) -> rs.getBytes(1))
+                .optional();
+    }
+
+    /** The newest message of a type in a filing, sent or not. */
+    Optional<MessageRow> latest(long filingId, String msgType) {
+        return jdbc.sql("""
+                        select * from customs_message where filing_id = :id and msg_type = :type
+                         order by seq desc limit 1
+                        """)
+                .param("id", filingId)
+                .param("type", msgType)
+                .query(FilingStore::message)
+                .optional();
+    }
+
+    // ------------------------------------------------------------------ receipts
+
+    /** Records a receipt; false when the same receipt was recorded before. */
+    boolean receipt(
+            String receiptGuid,
+            String msgType,
+            String returnStatus,
+            long filingId,
+            @Nullable String messageGuid,
+            String returnTime,
+            String returnInfo,
+            String source) {
+        return jdbc.sql("""
+                        insert into customs_receipt (receipt_guid, msg_type, return_status, filing_id, message_guid,
+                                                     return_time, return_info, source)
+                        values (:guid, :type, :status, :filingId, :messageGuid, :time, :info, :source)
+                        on conflict do nothing
+                        """)
+                        .param("guid", receiptGuid)
+                        .param("type", msgType)
+                        .param("status", returnStatus)
+                        .param("filingId", filingId)
+                        .param("messageGuid", messageGuid)
+                        .param("time", returnTime)
+                        .param("info", returnInfo)
+                        .param("source", source)
+                        .update()
+                > 0;
+    }
+
+    /** Whether customs recorded a document of this type for the filing (a non-negative receipt). */
+    boolean customsHas(long filingId, String receiptType) {
+        return jdbc.sql("""
+                        select exists (select 1 from customs_receipt
+                                        where filing_id = :id and msg_type = :type and return_status not like '-%'
+                                          and return_status <> '100')
+                        """)
+                .param("id", filingId)
+                .param("type", receiptType)
+                .query(Boolean.class)
+                .single();
+    }
+
+    List<ReceiptRow> receipts(long filingId) {
+        return jdbc.sql("select * from customs_receipt where filing_id = :id order by received_at, return_time")
+                .param("id", filingId)
+                .query((rs, row) -> new ReceiptRow(
+                        rs.getString("receipt_guid"),
+                        rs.getString("msg_type"),
+                        rs.getString("return_status"),
+                        rs.getString("message_guid"),
+                        rs.getString("return_time"),
+                        rs.getString("return_info"),
+                        rs.getString("source"),
+                        rs.getTimestamp("received_at").toInstant()))
+                .list();
+    }
+
+    void quarantine(String source, String reason, byte[] body) {
+        jdbc.sql("insert into customs_quarantine (source, reason, body) values (:source, :reason, :body)")
+                .param("source", source)
+                .param("reason", reason.length() > 2000 ? reason.substring(0, 2000) : reason)
+                .param("body", body)
+                .update();
+    }
+
+    record Quarantined(long id, String source, String reason, int bytes, Instant receivedAt) {}
+
+    List<Quarantined> quarantined(int limit) {
+        return jdbc.sql("""
+                        select id, source, reason, octet_length(body) as bytes, received_at from customs_quarantine
+                         order by id desc limit :limit
+                        """)
+                .param("limit", limit)
+                .query((rs, row) -> new Quarantined(
+                        rs.getLong("id"),
+                        rs.getString("source"),
+                        rs.getString("reason"),
+                        rs.getInt("bytes"),
+                        rs.getTimestamp("received_at").toInstant()))
+                .list();
+    }
+
+    // ------------------------------------------------------------------ dead letters
+
+    @Override
+    public void add(DeadLetter letter) {
+        Long filingId = letter.orderNos().isEmpty()
+                ? null
+                : find(letter.orderNos().getFirst()).map(FilingRow::id).orElse(null);
+        jdbc.sql("""
+                        insert into customs_dead_letter (filing_id, order_nos, guid, msg_type, reason, problems, xml, created_at)
+                        values (:filingId, :orderNos, :guid, :type, :reason, :problems, :xml, :at)
+                        """)
+                .param("filingId", filingId)
+                .param("orderNos", String.join(",", letter.orderNos()))
+                .param("guid", letter.guid())
+                .param("type", letter.type() == null ? null : letter.type().rootName())
+                .param("reason", letter.reason())
+                .param("problems", String.join("\n", letter.problems()))
+                .param("xml", letter.xml())
+                .param("at", Timestamp.from(letter.at()))
+                .update();
+    }
+
+    record DeadLetterRow(
+            long id,
+            @Nullable String orderNos,
+            @Nullable String guid,
+            @Nullable String msgType,
+            String reason,
+            List<String> problems,
+            Instant createdAt,
+            @Nullable Instant resolvedAt) {}
+
+    List<DeadLetterRow> deadLetters(boolean open, int limit) {
+        return jdbc.sql("""
+                        select * from customs_dead_letter
+                         where (not :open or resolved_at is null)
+                         order by id desc limit :limit
+                        """)
+                .param("open", open)
+                .param("limit", limit)
+                .query((rs, row) -> new DeadLetterRow(
+                        rs.getLong("id"),
+                        rs.getString("order_nos"),
+                        rs.getString("guid"),
+                        rs.getString("msg_type"),
+                        rs.getString("reason"),
+                        rs.getString("problems").isEmpty()
+                                ? List.of()
+                                : List.of(rs.getString("problems").split("\n")),
+                        rs.getTimestamp("created_at").toInstant(),
+                        instant(rs, "resolved_at")))
+                .list();
+    }
+
+    void resolveDeadLetters(long filingId) {
+        jdbc.sql("update customs_dead_letter set resolved_at = now() where filing_id = :id and resolved_at is null")
+                .param("id", filingId)
+                .update();
+    }
+
+    // ------------------------------------------------------------------ mapping
+
+    private static FilingRow filing(ResultSet rs, int row) throws SQLException {
+        return new FilingRow(
+                rs.getLong("id"),
+                rs.getString("order_no"),
+                FilingState.valueOf(rs.getString("state")),
+                rs.getString("cop_no"),
+                rs.getString("invt_no"),
+                rs.getString("pre_no"),
+                rs.getString("status_code"),
+                rs.getString("status_info"),
+                rs.getBoolean("payment_declared"),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                rs.getBoolean("cancel_requested"),
+                rs.getBoolean("return_requested"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static MessageRow message(ResultSet rs, int row) throws SQLException {
+        return new MessageRow(
+                rs.getString("guid"),
+                rs.getLong("filing_id"),
+                rs.getString("order_no"),
+                rs.getString("msg_type"),
+                rs.getString("app_type"),
+                rs.getInt("seq"),
+                rs.getString("state"),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs, "sent_at"));
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,284 @@
+package cn.eexpo.clearance.filing;
+
+import static cn.eexpo.sandbox.stripe.StripeSandboxInitializer.SANDBOX;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.eexpo.clearance.ClearanceTest;
+import cn.eexpo.clearance.CustomsTestInitializer;
+import cn.eexpo.clearance.TestReceipts;
+import cn.eexpo.clearance.Xmllint;
+import cn.eexpo.clearance.dxp.DxpEnvelope;
+import cn.eexpo.clearance.dxp.DxpMessage;
+import cn.eexpo.clearance.signing.IndependentVerifier;
+import cn.eexpo.orders.TestBuyers;
+import cn.eexpo.orders.TestBuyers.Buyer;
+import cn.eexpo.orders.TestOrders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The filing workflow against the real database and RabbitMQ, the test playing customs on the queues: a paid order is
+ * filed once with messages that validate and verify; receipts (REST and AMQP) move the order forward only, once each;
+ * what matches no filing is quarantined; a rejection refunds; a cancelled order's list is withdrawn.
+ */
+@ClearanceTest
+class FilingWorkflowTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
+    static final CachingConnectionFactory RABBIT = new CachingConnectionFactory("127.0.0.1", 5672);
+    static final RabbitTemplate CUSTOMS = new RabbitTemplate(RABBIT);
+    /** What customs received, by order number (messages of all tests arrive on one queue). */
+    static final Map<String, List<DxpMessage>> RECEIVED = new ConcurrentHashMap<>();
+
+    @Autowired
+    TestBuyers buyers;
+
+    @Autowired
+    TestOrders orders;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Buyer operator;
+
+    @BeforeEach
+    void setUp() {
+        orders.stock(TestOrders.HNBLC_MILK, TestOrders.HNBLC_FORMULA);
+        operator = buyers.withoutIdentity();
+        jdbc.sql("update account set operator = true where id = :id")
+                .param("id", operator.accountId())
+                .update();
+    }
+
+    @AfterAll
+    static void deleteQueues() {
+        var admin = new RabbitAdmin(RABBIT);
+        admin.deleteQueue(CustomsTestInitializer.OUTBOUND);
+        admin.deleteQueue(CustomsTestInitializer.RECEIPTS);
+        RABBIT.destroy();
+    }
+
+    @Test
+    void aPaidOrderIsFiledOnceWithMessagesThatValidateAndVerify() throws Exception {
+        var buyer = buyers.withIdentity();
+        String orderNo = paidOrder(buyer);
+
+        List<DxpMessage> sent = received(orderNo, 2);
+        assertThat(sent).extracting(DxpMessage::msgType).containsExactly("CEB311Message", "CEB621Message");
+        for (DxpMessage message : sent) {
+            Xmllint.assertValid(DxpEnvelope.write(message), "dxp-terminal-202205.xsd");
+            Xmllint.assertValid(message.data(), "ceb-import-202205.xsd");
+            assertThat(IndependentVerifier.verifySm2(message.data()).valid()).isTrue();
+            assertThat(new String(message.data(), StandardCharsets.UTF_8))
+                    .contains(orderNo)
+                    .contains(buyer.idNumber());
+            // The operator reads exactly what customs received.
+            byte[] stored = operator.api()
+                    .get()
+                    .uri("/api/v1/customs/messages/{guid}", message.copMsgId())
+                    .retrieve()
+                    .body(byte[].class);
+            assertThat(stored).isEqualTo(message.data());
+        }
+        var filing = customs(buyer, orderNo);
+        assertThat(filing.get("state")).isEqualTo("SENT");
+        assertThat((List<?>) filing.get("messages")).hasSize(2);
+        assertThat(jdbc.sql("select count(*) from customs_message where order_no = :o")
+                        .param("o", orderNo)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void receiptsMoveTheOrderForwardOnlyAndCountOnce() {
+        var buyer = buyers.withIdentity();
+        String orderNo = paidOrder(buyer);
+        received(orderNo, 2);
+        String copNo = FilingAssembler.copNo(orderNo);
+        String invtNo = "4600" + copNo.substring(copNo.length() - 14);
+
+        var declared = TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "2", "新增申报成功");
+        assertThat(post(declared)).containsEntry("applied", 1);
+        assertThat(orders.status(orderNo)).isEqualTo("DECLARED");
+        assertThat(post(declared)).as("the same receipt again").containsEntry("duplicates", 1);
+
+        // Over AMQP, as customs sends them: released, then (late) accepted.
+        CUSTOMS.send(
+                CustomsTestInitializer.RECEIPTS,
+                new Message(TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "800", "放行")));
+        await().atMost(PATIENCE).until(() -> orders.status(orderNo).equals("RELEASED"));
+        assertThat(post(TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "120", "海关入库")))
+                .containsEntry("applied", 1);
+        assertThat(orders.status(orderNo))
+                .as("a late 120 does not undo the release")
+                .isEqualTo("RELEASED");
+
+        var filing = customs(buyer, orderNo);
+        assertThat(filing.get("state")).isEqualTo("RELEASED");
+        assertThat(filing.get("invtNo")).isEqualTo(invtNo);
+        assertThat((List<?>) filing.get("receipts")).hasSize(3);
+        var list = (Map<?, ?>) ((List<?>) filing.get("messages")).get(1);
+        assertThat((List<?>) list.get("receipts")).hasSize(3);
+
+        assertThat(buyers.withIdentity()
+                        .api()
+                        .get()
+                        .uri("/api/v1/orders/{no}/customs", orderNo)
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .value())
+                .as("another buyer's order does not exist for him")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aLimitRejectionRejectsTheOrderAndRefundsIt() {
+        var buyer = buyers.withIdentity();
+        String orderNo = paidOrder(buyer);
+        received(orderNo, 2);
+        String copNo = FilingAssembler.copNo(orderNo);
+
+        post(TestReceipts.ceb622(TestReceipts.guid(), copNo, "", "-621005", "超过单次交易限值"));
+
+        await().atMost(PATIENCE).until(() -> orders.status(orderNo).equals("REFUNDED"));
+        var filing = customs(buyer, orderNo);
+        assertThat(filing.get("state")).isEqualTo("REJECTED");
+        assertThat((String) filing.get("statusInfo")).contains("-621005");
+    }
+
+    @Test
+    void whatMatchesNoFilingIsQuarantinedAndGarbageIsRefused() {
+        long before = quarantined();
+        var unknown = TestReceipts.ceb312(TestReceipts.guid(), "EX2026112899999999", "2", "新增申报成功");
+        assertThat(post(unknown)).containsEntry("quarantined", 1);
+
+        var garbage = operator.api()
+                .post()
+                .uri("/api/v1/customs/receipts")
+                .contentType(MediaType.APPLICATION_XML)
+                .body("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>")
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(garbage.getStatusCode().value()).isEqualTo(400);
+        assertThat(garbage.getBody()).contains("quarantine").doesNotContain("root:");
+        assertThat(quarantined()).isEqualTo(before + 2);
+
+        var byBuyer = buyers.withIdentity()
+                .api()
+                .post()
+                .uri("/api/v1/customs/receipts")
+                .contentType(MediaType.APPLICATION_XML)
+                .body(unknown)
+                .retrieve()
+                .toBodilessEntity();
+        assertThat(byBuyer.getStatusCode().value())
+                .as("receipts come from operators' gateways")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aCancelledOrderHasItsListWithdrawn() {
+        var buyer = buyers.withIdentity();
+        String orderNo = paidOrder(buyer);
+        received(orderNo, 2);
+        String copNo = FilingAssembler.copNo(orderNo);
+        String invtNo = "4600" + copNo.substring(copNo.length() - 14);
+        post(TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "2", "新增申报成功"));
+
+        var cancel = buyer.api()
+                .post()
+                .uri("/api/v1/orders/{no}/cancel", orderNo)
+                .retrieve()
+                .toBodilessEntity();
+        assertThat(cancel.getStatusCode().is2xxSuccessful()).isTrue();
+
+        List<DxpMessage> sent = received(orderNo, 3);
+        DxpMessage withdrawal = sent.get(2);
+        assertThat(withdrawal.msgType()).isEqualTo("CEB623Message");
+        Xmllint.assertValid(withdrawal.data(), "ceb-import-202205.xsd");
+        assertThat(new String(withdrawal.data(), StandardCharsets.UTF_8)).contains(invtNo);
+
+        post(TestReceipts.ceb624(TestReceipts.guid(), copNo, invtNo, "399", "撤销成功"));
+        assertThat(customs(buyer, orderNo).get("state")).isEqualTo("CANCELLED");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private String paidOrder(Buyer buyer) {
+        var placed = orders.place(buyer, Map.of(TestOrders.HNBLC_MILK, 1));
+        assertThat(placed.getStatusCode().value()).isEqualTo(201);
+        String orderNo = (String) placed.getBody().get("orderNo");
+        await().atMost(PATIENCE).until(() -> orders.paymentIntentOf(orderNo) != null);
+        SANDBOX.completePayment(orders.paymentIntentOf(orderNo));
+        await().atMost(PATIENCE).until(() -> !orders.status(orderNo).equals("PAYMENT_PENDING"));
+        return orderNo;
+    }
+
+    /** Waits until customs holds at least {@code count} messages for the order; returns them in arrival order. */
+    private List<DxpMessage> received(String orderNo, int count) {
+        await().atMost(PATIENCE).until(() -> {
+            Message message;
+            while ((message = CUSTOMS.receive(CustomsTestInitializer.OUTBOUND, 200)) != null) {
+                DxpMessage dxp = DxpEnvelope.read(message.getBody());
+                String body = new String(dxp.data(), StandardCharsets.UTF_8);
+                var matcher = java.util.regex.Pattern.compile("EX\\d{16}").matcher(body);
+                if (matcher.find()) {
+                    RECEIVED.computeIfAbsent(matcher.group(), k -> new ArrayList<>())
+                            .add(dxp);
+                }
+            }
+            return RECEIVED.getOrDefault(orderNo, List.of()).size() >= count;
+        });
+        return List.copyOf(RECEIVED.get(orderNo));
+    }
+
+    private Map<String, Object> post(byte[] receipt) {
+        var response = operator.api()
+                .post()
+                .uri("/api/v1/customs/receipts")
+                .contentType(MediaType.APPLICATION_XML)
+                .body(receipt)
+                .retrieve()
+                .toEntity(JSON);
+        assertThat(response.getStatusCode().value())
+                .as("%s", response.getBody())
+                .isEqualTo(200);
+        return response.getBody();
+    }
+
+    private Map<String, Object> customs(Buyer buyer, String orderNo) {
+        RestClient api = buyer.api();
+        var response =
+                api.get().uri("/api/v1/orders/{no}/customs", orderNo).retrieve().toEntity(JSON);
+        assertThat(response.getStatusCode().value())
+                .as("%s", response.getBody())
+                .isEqualTo(200);
+        return response.getBody();
+    }
+
+    private long quarantined() {
+        return jdbc.sql("select count(*) from customs_quarantine")
+                .query(Long.class)
+                .single();
+    }
+}
