@@ -201,7 +201,6 @@ final class Customs implements AutoCloseable {
             case Ceb623Message m -> cancellations(r, m, receiver, signatureProblem);
             case Ceb625Message m -> refunds(r, m, receiver, signatureProblem);
         }
-        replay(r);
     }
 
     private Received register(Received r, String outcome) {
@@ -269,6 +268,7 @@ final class Customs implements AutoCloseable {
             }
             if (t.order == null) t.order = doc;
             r.answers.add(() -> orderReturn(doc, doc.status, doc.info));
+            orderReturn(doc, doc.status, doc.info);
             outcomes.add(doc.status + " " + doc.info);
         }
         r.outcome = String.join("; ", outcomes);
@@ -331,6 +331,7 @@ final class Customs implements AutoCloseable {
             allLists.add(doc);
             if (t.list == null || !t.list.active()) t.list = doc;
             r.answers.add(() -> listReturn(doc, "CEB622Message", doc.keys(), doc.status, doc.info, null));
+            listReturn(doc, "CEB622Message", doc.keys(), doc.status, doc.info, null);
             outcomes.add(doc.status + " " + doc.info);
         }
         r.outcome = String.join("; ", outcomes);
@@ -548,6 +549,7 @@ final class Customs implements AutoCloseable {
                 });
             }
             r.answers.add(() -> sideReturn(doc, doc.status, doc.info));
+            if (!doc.status.equals("2")) sideReturn(doc, doc.status, doc.info);
             outcomes.add(doc.status + " " + doc.info);
         }
         r.outcome = String.join("; ", outcomes);
@@ -586,6 +588,7 @@ final class Customs implements AutoCloseable {
                 side(doc, () -> list.returned = list.returned.add(value));
             }
             r.answers.add(() -> sideReturn(doc, doc.status, doc.info));
+            if (!doc.status.equals("2")) sideReturn(doc, doc.status, doc.info);
             outcomes.add(doc.status + " " + doc.info);
         }
         r.outcome = String.join("; ", outcomes);
