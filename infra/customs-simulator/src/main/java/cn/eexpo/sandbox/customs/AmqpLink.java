@@ -89,6 +89,15 @@ final class AmqpLink implements Customs.Publisher, AutoCloseable {
         }
     }
 
+    synchronized void deleteQueues() {
+        try {
+            publisher.queueDelete(settings.outboundQueue());
+            publisher.queueDelete(settings.receiptQueue());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {

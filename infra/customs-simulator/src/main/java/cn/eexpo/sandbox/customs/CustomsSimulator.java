@@ -203,6 +203,11 @@ public final class CustomsSimulator implements AutoCloseable {
         return state;
     }
 
+    /** Deletes both queues (for test runs on queues of their own; the bridge's queues are left alone otherwise). */
+    public void deleteQueues() {
+        amqp.deleteQueues();
+    }
+
     /** Forgets every document, message and receipt, clears the faults and brings the transport up. */
     public void reset() {
         customs.reset();

@@ -19,7 +19,7 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>{@code eexpo.clearance.payment-partner.url}: {@code http://127.0.0.1:<port>/partner}.
  * </ul>
  *
- * The simulator is registered as the bean {@code customsSimulator} and is also {@link #simulator()}. RabbitMQ comes
+ * Its queues are deleted when the JVM ends. The simulator is registered as the bean {@code customsSimulator} and is also {@link #simulator()}. RabbitMQ comes
  * from {@code SPRING_RABBITMQ_HOST/PORT/USERNAME/PASSWORD} (default 127.0.0.1:5672 guest/guest).
  */
 public class CustomsSimulatorInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -42,7 +42,17 @@ public class CustomsSimulatorInitializer implements ApplicationContextInitialize
                                     env("SPRING_RABBITMQ_PASSWORD", "guest"))
                             .withQueueSuffix(suffix));
                     CustomsSimulator started = s;
-                    Runtime.getRuntime().addShutdownHook(new Thread(started::close, "customs-simulator-stop"));
+                    Runtime.getRuntime()
+                            .addShutdownHook(new Thread(
+                                    () -> {
+                                        try {
+                                            started.deleteQueues();
+                                        } catch (RuntimeException e) {
+                                            // the broker may be gone already
+                                        }
+                                        started.close();
+                                    },
+                                    "customs-simulator-stop"));
                     simulator = s;
                 }
             }
