@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faults injected into the simulator, settable at any time. Each kind has a rate (percent, decided with a seedable
@@ -168,7 +169,7 @@ public final class Faults {
     }
 
     /** The reason when this list is to be rejected, else {@code null}. */
-    synchronized String reject() {
+    synchronized @Nullable String reject() {
         if (rejectNext > 0) {
             rejectNext--;
             return rejectReason;
