@@ -1,0 +1,212 @@
+package cn.eexpo.sandbox.customs;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.security.Key;
+import java.security.MessageDigest;
+import java.security.Provider;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.crypto.AlgorithmMethod;
+import javax.xml.crypto.KeySelector;
+import javax.xml.crypto.KeySelectorException;
+import javax.xml.crypto.KeySelectorResult;
+import javax.xml.crypto.OctetStreamData;
+import javax.xml.crypto.XMLCryptoContext;
+import javax.xml.crypto.dsig.CanonicalizationMethod;
+import javax.xml.crypto.dsig.TransformService;
+import javax.xml.crypto.dsig.XMLSignature;
+import javax.xml.crypto.dsig.XMLSignatureFactory;
+import javax.xml.crypto.dsig.dom.DOMValidateContext;
+import javax.xml.crypto.dsig.keyinfo.KeyInfo;
+import javax.xml.crypto.dsig.keyinfo.X509Data;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.jspecify.annotations.Nullable;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * The simulator's own check of the enveloped XML-DSig on a CEB message, independent of the bridge's signing code:
+ * RSA-SHA1 through the JDK's {@code javax.xml.crypto.dsig} core validation; SM2-SM3 by recomputing the SM3 digest of
+ * the JDK-canonicalised document without its signature and checking the SM2 signature of the canonical SignedInfo
+ * with BouncyCastle. The certificate comes from KeyInfo; with trusted certificates configured it must be one of them.
+ */
+final class SignatureVerifier {
+
+    static final String DS = "http://www.w3.org/2000/09/xmldsig#";
+    static final String RSA_SHA1 = "http://www.w3.org/2000/09/xmldsig#rsa-sha1";
+    static final String SM2_SM3 = "http://www.chinaport.gov.cn/2022/04/xmldsig#sm2-sm3";
+    static final String SM3 = "http://www.chinaport.gov.cn/2022/04/xmldsig#sm3";
+    static final String ENVELOPED = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
+
+    private static final Provider BC = new BouncyCastleProvider();
+
+    private final List<X509Certificate> trusted;
+
+    SignatureVerifier(List<X509Certificate> trusted) {
+        this.trusted = List.copyOf(trusted);
+    }
+
+    /** Why the signature does not verify, or {@code null} when it does. */
+    @Nullable
+    String problem(byte[] xml) {
+        try {
+            Document document = parse(xml);
+            var found = document.getElementsByTagNameNS(DS, "Signature");
+            if (found.getLength() == 0) return "报文未签名 (no ds:Signature)";
+            if (found.getLength() > 1) return "报文含多个签名 (more than one ds:Signature)";
+            Element signature = (Element) found.item(0);
+            if (signature.getParentNode() != document.getDocumentElement()) {
+                return "ds:Signature is not a child of the root element";
+            }
+            Element signedInfo = child(signature, "SignedInfo");
+            String method = child(signedInfo, "SignatureMethod").getAttribute("Algorithm");
+            return switch (method) {
+                case RSA_SHA1 -> rsa(signature);
+                case SM2_SM3 -> sm2(document, signature, signedInfo);
+                default -> "unsupported SignatureMethod " + method;
+            };
+        } catch (Exception e) {
+            return "signature unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    private @Nullable String rsa(Element signature) throws Exception {
+        var selector = new CertificateFromKeyInfo();
+        var context = new DOMValidateContext(selector, signature);
+        // The JDK's secure validation forbids SHA-1 since JDK 17; customs prescribes exactly that.
+        context.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.FALSE);
+        XMLSignature xmlSignature = XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
+        var reference = (javax.xml.crypto.dsig.Reference)
+                xmlSignature.getSignedInfo().getReferences().getFirst();
+        if (!reference.getURI().isEmpty()) return "Reference URI must be \"\"";
+        if (!xmlSignature.validate(context)) return "RSA-SHA1 signature or digest does not match";
+        return untrusted(selector.certificate);
+    }
+
+    private @Nullable String sm2(Document document, Element signature, Element signedInfo) throws Exception {
+        Element reference = child(signedInfo, "Reference");
+        String c14n = child(signedInfo, "CanonicalizationMethod").getAttribute("Algorithm");
+        String digestMethod = child(reference, "DigestMethod").getAttribute("Algorithm");
+        String transform = child(child(reference, "Transforms"), "Transform").getAttribute("Algorithm");
+        if (!c14n.equals(CanonicalizationMethod.INCLUSIVE)) return "CanonicalizationMethod must be C14N 1.0";
+        if (!digestMethod.equals(SM3)) return "DigestMethod must be " + SM3 + " with sm2-sm3";
+        if (!transform.equals(ENVELOPED)) return "Transform must be enveloped-signature";
+        if (!reference.getAttribute("URI").isEmpty()) return "Reference URI must be \"\"";
+        Element keyInfo = child(signature, "KeyInfo");
+        byte[] der = Base64.getMimeDecoder()
+                .decode(child(child(keyInfo, "X509Data"), "X509Certificate").getTextContent());
+        var certificate = (X509Certificate)
+                CertificateFactory.getInstance("X.509", BC).generateCertificate(new ByteArrayInputStream(der));
+
+        Document withoutSignature = (Document) document.cloneNode(true);
+        Element cloned = (Element)
+                withoutSignature.getElementsByTagNameNS(DS, "Signature").item(0);
+        cloned.getParentNode().removeChild(cloned);
+        byte[] digest = MessageDigest.getInstance("SM3", BC).digest(c14n(serialize(withoutSignature)));
+        String declared = child(reference, "DigestValue").getTextContent().strip();
+        if (!Base64.getEncoder().encodeToString(digest).equals(declared)) return "SM3 digest does not match";
+
+        // SignedInfo canonicalised as a document subset: a standalone copy declaring the namespaces in scope.
+        Document alone =
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+        Element copy = (Element) alone.importNode(signedInfo, true);
+        alone.appendChild(copy);
+        for (Node n = signedInfo; n instanceof Element e; n = e.getParentNode()) {
+            NamedNodeMap attributes = e.getAttributes();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                Attr a = (Attr) attributes.item(i);
+                if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())
+                        && !copy.hasAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getLocalName())) {
+                    copy.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getName(), a.getValue());
+                }
+            }
+        }
+        Signature sm2 = Signature.getInstance("SM3withSM2", BC);
+        sm2.initVerify(certificate.getPublicKey());
+        sm2.update(c14n(serialize(alone)));
+        boolean ok = sm2.verify(Base64.getMimeDecoder()
+                .decode(child(signature, "SignatureValue").getTextContent()));
+        if (!ok) return "SM2 signature does not match";
+        return untrusted(certificate);
+    }
+
+    private @Nullable String untrusted(@Nullable X509Certificate certificate) {
+        if (trusted.isEmpty()) return null;
+        if (certificate != null && trusted.contains(certificate)) return null;
+        return "the signing certificate is not trusted";
+    }
+
+    private static byte[] c14n(byte[] xml) throws Exception {
+        TransformService c14n = TransformService.getInstance(CanonicalizationMethod.INCLUSIVE, "DOM");
+        c14n.init(null);
+        var out = (OctetStreamData) c14n.transform(new OctetStreamData(new ByteArrayInputStream(xml)), null);
+        try (InputStream in = out.getOctetStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static Document parse(byte[] xml) throws Exception {
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        factory.setExpandEntityReferences(false);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    }
+
+    private static byte[] serialize(Node node) throws Exception {
+        var out = new ByteArrayOutputStream();
+        var transformer = TransformerFactory.newInstance().newTransformer();
+        transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+        transformer.transform(new DOMSource(node), new StreamResult(out));
+        return out.toByteArray();
+    }
+
+    private static Element child(Element parent, String localName) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && DS.equals(e.getNamespaceURI()) && localName.equals(e.getLocalName())) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("no ds:" + localName + " in ds:" + parent.getLocalName());
+    }
+
+    /** The key from the signature's own X509Data, as customs reads it. */
+    private static final class CertificateFromKeyInfo extends KeySelector {
+        @Nullable
+        X509Certificate certificate;
+
+        @Override
+        public KeySelectorResult select(
+                KeyInfo keyInfo, Purpose purpose, AlgorithmMethod method, XMLCryptoContext context)
+                throws KeySelectorException {
+            for (Object content : keyInfo.getContent()) {
+                if (content instanceof X509Data data) {
+                    for (Object o : (List<?>) data.getContent()) {
+                        if (o instanceof X509Certificate c) {
+                            certificate = c;
+                            Key key = c.getPublicKey();
+                            return () -> key;
+                        }
+                    }
+                }
+            }
+            throw new KeySelectorException("no X509Certificate in KeyInfo");
+        }
+    }
+}
