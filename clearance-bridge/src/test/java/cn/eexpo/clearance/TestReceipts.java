@@ -37,6 +37,25 @@ public final class TestReceipts {
         return list("CEB624Message", "InvtCancelReturn", guid, copNo, invtNo, status, info);
     }
 
+    public static byte[] ceb626(String guid, String copNo, String invtNo, String status, String info) {
+        return list("CEB626Message", "InvtRefundReturn", guid, copNo, invtNo, status, info);
+    }
+
+    public static byte[] ceb900(String guid, String originalGuid, String originalType, String status, String info) {
+        return ("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <CEB900Message xmlns="http://www.chinaport.gov.cn/ceb" guid="%1$s" version="1.0">
+                  <MessageReturn>
+                    <guid>%1$s</guid><returnStatus>%4$s</returnStatus><returnInfo>%5$s</returnInfo>
+                    <returnTime>%6$s</returnTime><oriCopMsgId>%2$s</oriCopMsgId><oriMessageType>%3$s</oriMessageType>
+                    <oriBizMessage></oriBizMessage>
+                  </MessageReturn>
+                </CEB900Message>
+                """)
+                .formatted(guid, originalGuid, originalType, status, info, now())
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] list(
             String root, String node, String guid, String copNo, String invtNo, String status, String info) {
         return ("""

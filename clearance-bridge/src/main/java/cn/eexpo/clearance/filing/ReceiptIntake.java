@@ -41,6 +41,9 @@ public class ReceiptIntake {
             OrderStatus.RELEASED,
             OrderStatus.REJECTED);
 
+    /** −621005 single-transaction limit, −621018 annual limit: customs refuses the buyer, not the message. */
+    private static final Set<Integer> LIMITS = Set.of(-621005, -621018);
+
     private final FilingStore store;
     private final Orders orders;
     private final FilingWorker worker;
@@ -174,6 +177,10 @@ public class ReceiptIntake {
         String info = "CEB" + r.type().name().substring(3) + " " + r.returnStatus() + ": " + r.returnInfo();
         switch (r.type()) {
             case CEB312, CEB622 -> {
+                if (messageFault(status)) {
+                    fault(r, filing, info);
+                    return;
+                }
                 if (r.type() == CebMessageType.CEB622) {
                     store.listNumbers(filing.id(), r.invtNo(), r.preNo());
                     filing = store.lock(filing.orderNo()).orElseThrow();
@@ -198,19 +205,38 @@ public class ReceiptIntake {
                 }
             }
             case CEB900 -> {
-                if (status < 0) {
-                    // Customs could not process our message (format, signature): nothing was declared. The order is not
-                    // rejected; an operator corrects the filing and resubmits it.
-                    store.state(filing.id(), FilingState.ERROR, r.returnStatus(), info);
-                    store.add(deadLetter(
-                            filing,
-                            "customs could not process " + r.originalMessageType() + " " + r.originalCopMsgId() + ": "
-                                    + r.returnInfo()));
-                    log.warn("Order {}: customs could not process a message ({})", filing.orderNo(), r.returnStatus());
+                if (LIMITS.contains(status)) {
+                    // A limit customs enforces on the buyer: a rejection of the order, not a fault of the message.
+                    move(filing, OrderStatus.REJECTED, r.returnStatus(), info);
+                } else if (status < 0) {
+                    fault(r, filing, info);
                 }
             }
             default -> {}
         }
+    }
+
+    /**
+     * Customs could not process one of our messages (format, signature, routing, its own systems): nothing was
+     * declared by it, and the buyer did nothing wrong. The order is not rejected; the filing waits for an operator to
+     * correct it and resubmit.
+     */
+    private void fault(Receipt r, FilingStore.FilingRow filing, String info) {
+        store.state(filing.id(), FilingState.ERROR, r.returnStatus(), info);
+        String message = r.originalCopMsgId() != null
+                ? r.originalMessageType() + " " + r.originalCopMsgId()
+                : r.type() == CebMessageType.CEB312 ? "CEB311Message" : "CEB621Message";
+        store.add(deadLetter(
+                filing, "customs could not process " + message + ": " + r.returnStatus() + " " + r.returnInfo()));
+        log.warn("Order {}: customs could not process a message ({})", filing.orderNo(), r.returnStatus());
+    }
+
+    /**
+     * Negative codes that blame the message, not the buyer: DXP format (−1…−999), security (−1000…−1999, e.g. −1001
+     * a bad signature), routing and system (−2000…−3999), and −621029 (the list's signature failed).
+     */
+    static boolean messageFault(int status) {
+        return status == -621029 || (status < 0 && status >= -3999);
     }
 
     /** Moves the order (forward only) and the filing with it. */

@@ -222,6 +222,84 @@ class FilingWorkflowTest {
         assertThat(customs(buyer, orderNo).get("state")).isEqualTo("CANCELLED");
     }
 
+    @Test
+    void aMessageCustomsCouldNotProcessIsCorrectedAndResubmittedAsAChange() {
+        var buyer = buyers.withIdentity();
+        String orderNo = paidOrder(buyer);
+        List<DxpMessage> first = received(orderNo, 2);
+        post(TestReceipts.ceb312(TestReceipts.guid(), orderNo, "2", "新增申报成功"));
+        // Customs could not check the list's signature: nothing was declared, the order is not rejected.
+        post(TestReceipts.ceb900(TestReceipts.guid(), first.get(1).copMsgId(), "CEB621Message", "-621029", "签名校验失败"));
+        assertThat(customs(buyer, orderNo).get("state")).isEqualTo("ERROR");
+        assertThat(orders.status(orderNo)).isEqualTo("DECLARED");
+        var letters = operator.api()
+                .get()
+                .uri("/api/v1/customs/dead-letters")
+                .retrieve()
+                .body(String.class);
+        assertThat(letters).contains(orderNo).contains("-621029");
+
+        var resubmitted = operator.api()
+                .post()
+                .uri("/api/v1/customs/filings/{no}/resubmit", orderNo)
+                .retrieve()
+                .toEntity(JSON);
+        assertThat(resubmitted.getStatusCode().value())
+                .as("%s", resubmitted.getBody())
+                .isEqualTo(200);
+
+        List<DxpMessage> all = received(orderNo, 4);
+        String order = new String(all.get(2).data(), StandardCharsets.UTF_8);
+        String list = new String(all.get(3).data(), StandardCharsets.UTF_8);
+        assertThat(order).as("customs holds the order: a change").contains("<ceb:appType>2</ceb:appType>");
+        assertThat(list).as("customs never took the list: new").contains("<ceb:appType>1</ceb:appType>");
+        assertThat(all.get(2).copMsgId()).isNotEqualTo(first.get(0).copMsgId());
+        assertThat(customs(buyer, orderNo).get("state")).isEqualTo("SENT");
+
+        var again = operator.api()
+                .post()
+                .uri("/api/v1/customs/filings/{no}/resubmit", orderNo)
+                .retrieve()
+                .toBodilessEntity();
+        assertThat(again.getStatusCode().value())
+                .as("a filing on its way is not resubmitted")
+                .isEqualTo(409);
+    }
+
+    @Test
+    void returnedGoodsAreReportedToCustomsForTheTaxRefund() {
+        var buyer = buyers.withIdentity();
+        String orderNo = paidOrder(buyer);
+        received(orderNo, 2);
+        String copNo = FilingAssembler.copNo(orderNo);
+        String invtNo = "4600" + copNo.substring(copNo.length() - 14);
+        post(TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "800", "放行"));
+        assertThat(orders.status(orderNo)).isEqualTo("RELEASED");
+
+        assertThat(buyer.api()
+                        .post()
+                        .uri("/api/v1/orders/{no}/return", orderNo)
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .is2xxSuccessful())
+                .isTrue();
+        assertThat(operator.api()
+                        .post()
+                        .uri("/api/v1/operations/returns/{no}/received", orderNo)
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getStatusCode()
+                        .is2xxSuccessful())
+                .isTrue();
+
+        DxpMessage refund = received(orderNo, 3).get(2);
+        assertThat(refund.msgType()).isEqualTo("CEB625Message");
+        Xmllint.assertValid(refund.data(), "ceb-import-202205.xsd");
+        post(TestReceipts.ceb626(TestReceipts.guid(), copNo, invtNo, "399", "退货审结"));
+        assertThat(customs(buyer, orderNo).get("state")).isEqualTo("RETURNED");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String paidOrder(Buyer buyer) {
