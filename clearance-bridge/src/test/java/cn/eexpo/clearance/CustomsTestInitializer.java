@@ -1,11 +1,7 @@
 package cn.eexpo.clearance;
 
 import cn.eexpo.clearance.signing.DevKeystore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationContextInitializer;
@@ -21,20 +17,7 @@ public class CustomsTestInitializer implements ApplicationContextInitializer<Con
     public static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
     public static final String OUTBOUND = "eexpo.customs.outbound.test-" + SUFFIX;
     public static final String RECEIPTS = "eexpo.customs.receipts.test-" + SUFFIX;
-    public static final Path KEYSTORE = keystore();
-
-    private static Path keystore() {
-        try {
-            Path file = Files.createTempDirectory("eexpo-signing-").resolve("customs-signing.p12");
-            DevKeystore.write(file, DevKeystore.DEFAULT_PASSWORD.toCharArray());
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    public static final Path KEYSTORE = DevKeystore.temporary();
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {

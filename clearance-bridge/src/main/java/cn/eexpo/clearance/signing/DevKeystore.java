@@ -79,6 +79,24 @@ public final class DevKeystore {
         Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * A throwaway development keystore (password {@value #DEFAULT_PASSWORD}) in a fresh temporary directory, deleted
+     * when the JVM ends: for tests and tools that sign without {@code infra/eexpo dev-keystore}.
+     */
+    public static Path temporary() {
+        try {
+            Path file = Files.createTempDirectory("eexpo-signing-").resolve("customs-signing.p12");
+            write(file, DEFAULT_PASSWORD.toCharArray());
+            file.toFile().deleteOnExit();
+            file.getParent().toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make a development keystore", e);
+        }
+    }
+
     /** A fresh RSA 2048 key with a self-signed certificate (in memory). */
     public static SigningKey rsa() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

@@ -75,6 +75,9 @@ final class Customs implements AutoCloseable {
     private final Map<String, Waybill> waybills = new HashMap<>();
     private final Map<String, ListDoc> lists = new HashMap<>();
     private final List<ListDoc> allLists = new ArrayList<>();
+    /** Released value customs holds for a buyer from other platforms, by ID number (upper case). */
+    private final Map<String, BigDecimal> elsewhere = new HashMap<>();
+
     private int received;
     private int retransmissions;
     private int published;
@@ -821,6 +824,7 @@ final class Customs implements AutoCloseable {
         waybills.clear();
         lists.clear();
         allLists.clear();
+        elsewhere.clear();
         received = retransmissions = published = 0;
     }
 
@@ -838,8 +842,15 @@ final class Customs implements AutoCloseable {
 
     // ================================================================================================ helpers
 
+    /** Records purchases the buyer made this year on other platforms: customs' annual limit counts them too. */
+    synchronized void releasedElsewhere(String buyerIdNumber, BigDecimal value) {
+        elsewhere.merge(buyerIdNumber.toUpperCase(java.util.Locale.ROOT), value, BigDecimal::add);
+    }
+
     private BigDecimal annualTotal(String buyer, int year, @Nullable ListDoc excluded) {
-        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal total = year == yearNow()
+                ? elsewhere.getOrDefault(buyer.toUpperCase(java.util.Locale.ROOT), BigDecimal.ZERO)
+                : BigDecimal.ZERO;
         for (ListDoc l : allLists) {
             if (l == excluded || l.releasedAt == null || l.cancelled) continue;
             if (!l.head.buyerIdNumber().value().equalsIgnoreCase(buyer)) continue;

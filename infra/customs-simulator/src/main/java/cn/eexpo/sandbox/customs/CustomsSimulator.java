@@ -173,6 +173,14 @@ public final class CustomsSimulator implements AutoCloseable {
         return customs.annualTotal(buyerIdNumber);
     }
 
+    /**
+     * Records that the buyer bought goods worth {@code value} yuan this year on other platforms (customs' annual
+     * 26,000 limit is across all platforms): the way to see a −621018 the platform's own quota could not foresee.
+     */
+    public void releasedElsewhere(String buyerIdNumber, BigDecimal value) {
+        customs.releasedElsewhere(buyerIdNumber, value);
+    }
+
     /** Counters, faults, transport and settings, as {@code GET /control/state} shows them. */
     public Map<String, Object> state() {
         Map<String, Object> state = new LinkedHashMap<>();

@@ -63,6 +63,7 @@ public class CustomsSimulatorInitializer implements ApplicationContextInitialize
     /** The properties that point an application at {@code simulator}. */
     public static Map<String, Object> properties(CustomsSimulator simulator) {
         Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("eexpo.clearance.amqp.enabled", true);
         properties.put("eexpo.clearance.amqp.host", simulator.proxyHost());
         properties.put("eexpo.clearance.amqp.port", simulator.proxyPort());
         properties.put("eexpo.clearance.amqp.username", simulator.settings().rabbitUsername());
