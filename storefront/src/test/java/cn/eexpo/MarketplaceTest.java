@@ -1,5 +1,6 @@
 package cn.eexpo;
 
+import cn.eexpo.sandbox.customs.CustomsSimulatorInitializer;
 import cn.eexpo.sandbox.stripe.StripeSandboxInitializer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -10,10 +11,11 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole marketplace on a random port against the real PostgreSQL, Redis, RabbitMQ and Elasticsearch that
- * {@code infra/eexpo test} starts, and the Stripe sandbox. One annotation so that every such test shares one application context.
+ * {@code infra/eexpo test} starts, the Stripe sandbox and the customs simulator. One annotation so that every such test shares one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = StripeSandboxInitializer.class)
+@ContextConfiguration(
+        initializers = {StripeSandboxInitializer.class, CustomsSimulatorInitializer.class, TestSigningKey.class})
 public @interface MarketplaceTest {}

@@ -271,11 +271,18 @@ class FilingStore implements DeadLetters {
                 .single();
     }
 
-    /** Claims messages due for sending, oldest filing first and in sequence; call in a transaction. */
+    /**
+     * Claims messages due for sending, oldest filing first; call in a transaction. A filing's messages leave in
+     * sequence: one waits while an earlier one of its filing is unsent (customs must see the order before its list,
+     * even when their retries fall due in another order).
+     */
     List<DueMessage> claimDue(int limit) {
         return jdbc.sql("""
-                        select guid, filing_id, order_no, msg_type, envelope, attempts from customs_message
+                        select guid, filing_id, order_no, msg_type, envelope, attempts from customs_message m
                          where state = 'PENDING' and next_attempt_at <= now()
+                           and not exists (select 1 from customs_message earlier
+                                            where earlier.filing_id = m.filing_id and earlier.seq < m.seq
+                                              and earlier.state = 'PENDING')
                          order by filing_id, seq
                          limit :limit
                            for update skip locked
