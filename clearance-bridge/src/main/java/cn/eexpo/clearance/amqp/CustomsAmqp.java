@@ -70,7 +70,9 @@ public final class CustomsAmqp implements AutoCloseable {
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setDefaultRequeueRejected(true);
         container.setPrefetchCount(50);
-        container.setConcurrentConsumers(1);
+        // Receipts of one filing are applied under its row lock, each recorded once: consumers may take them in
+        // parallel.
+        container.setConcurrentConsumers(Math.max(2, Runtime.getRuntime().availableProcessors()));
         container.setRecoveryInterval(1000);
         container.setMissingQueuesFatal(false);
         container.setAmqpAdmin(admin);

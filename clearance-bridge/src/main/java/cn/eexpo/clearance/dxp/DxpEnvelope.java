@@ -62,7 +62,12 @@ public final class DxpEnvelope {
      * @throws MalformedMessageException when it is not a DxpMsg or lacks a required part
      */
     public static DxpMessage read(byte[] xml) {
-        Element root = SecureXml.parse(xml).getDocumentElement();
+        return read(SecureXml.parse(xml));
+    }
+
+    /** As {@link #read(byte[])}, from a document already parsed (safely). */
+    public static DxpMessage read(Document document) {
+        Element root = document.getDocumentElement();
         if (!NAMESPACE.equals(root.getNamespaceURI()) || !"DxpMsg".equals(root.getLocalName())) {
             throw new MalformedMessageException("not a DXP message: root element " + root.getTagName());
         }

@@ -77,7 +77,10 @@ public class ReceiptIntake {
     public Result accept(byte[] body, String source) {
         ReceiptBatch batch;
         try {
-            batch = isEnvelope(body) ? Receipts.parseEnvelope(body) : Receipts.parse(body);
+            var document = SecureXml.parse(body);
+            batch = DxpEnvelope.NAMESPACE.equals(document.getDocumentElement().getNamespaceURI())
+                    ? Receipts.parse(DxpEnvelope.read(document).data())
+                    : Receipts.parse(document);
         } catch (XmlRefusedException | MalformedMessageException e) {
             transactions.executeWithoutResult(s -> store.quarantine(source, "unreadable: " + e.getMessage(), body));
             throw new UnreadableReceiptException(e.getMessage());
@@ -85,11 +88,6 @@ public class ReceiptIntake {
         Result result = transactions.execute(status -> apply(batch, body, source));
         worker.wake();
         return result == null ? new Result(0, 0, 0) : result;
-    }
-
-    private static boolean isEnvelope(byte[] body) {
-        String root = SecureXml.parse(body).getDocumentElement().getNamespaceURI();
-        return DxpEnvelope.NAMESPACE.equals(root);
     }
 
     private Result apply(ReceiptBatch batch, byte[] body, String source) {
@@ -101,12 +99,15 @@ public class ReceiptIntake {
                 store.quarantine(source, "no filing for " + describe(receipt), body);
                 continue;
             }
+            // The filing's row lock first: receipts of one filing are recorded and applied one at a time, in every
+            // instance and consumer (taking it after the insert, whose foreign key shares the row, could deadlock).
+            var locked = store.lock(filing.get().orderNo()).orElseThrow();
             if (!store.receipt(
                     receipt.guid(),
                     receipt.type().rootName(),
                     receipt.returnStatus(),
-                    filing.get().id(),
-                    messageGuid(receipt, filing.get()),
+                    locked.id(),
+                    messageGuid(receipt, locked),
                     receipt.returnTime(),
                     receipt.returnInfo(),
                     source)) {
@@ -114,7 +115,7 @@ public class ReceiptIntake {
                 continue;
             }
             applied++;
-            apply(receipt, store.lock(filing.get().orderNo()).orElseThrow());
+            apply(receipt, locked);
         }
         for (TaxReceipt tax : batch.taxes()) {
             var filing = store.findByInvtNo(tax.invtNo());

@@ -60,19 +60,45 @@ public final class OrderBenchmark {
         sandbox.faults().rateLimit(BenchReport.number(given, "stripe-limit", 100));
         var application = new SpringApplication(OrderBenchmarkApplication.class);
         application.setLogStartupInfo(false);
+        var arguments = applicationArguments(given, args, sandbox, "eexpo_orders_bench", "10", "orders", Map.of());
+        int status;
+        try (ConfigurableApplicationContext context = application.run(arguments)) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            sandbox.setWebhookUrl("http://127.0.0.1:" + port + "/api/v1/payments/stripe/webhook");
+            new OrderBenchmark(context, sandbox).run(buyers, warmup, clients, drain, Path.of(report), command);
+            status = 0;
+        } finally {
+            sandbox.close();
+        }
+        System.exit(status);
+    }
+
+    /**
+     * The settings an order-taking application runs with in a benchmark: its own database, Redis database, cart keys
+     * and index alias, the sandbox as Stripe, benchmark-only identity keys; {@code extra} and then the command line
+     * win.
+     */
+    static String[] applicationArguments(
+            Map<String, String> given,
+            String[] args,
+            StripeSandbox sandbox,
+            String database,
+            String redisDatabase,
+            String name,
+            Map<String, String> extra) {
         Map<String, String> defaults = new HashMap<>();
         defaults.put("spring.config.import", "optional:file:.local/elasticsearch.properties");
-        defaults.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/eexpo_orders_bench");
+        defaults.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + database);
         defaults.put("spring.datasource.username", "eexpo");
         defaults.put("spring.datasource.password", "eexpo");
         defaults.put("spring.datasource.hikari.maximum-pool-size", "24");
-        defaults.put("spring.data.redis.database", "10");
+        defaults.put("spring.data.redis.database", redisDatabase);
         defaults.put("spring.threads.virtual.enabled", "true");
         defaults.put("spring.modulith.events.republish-outstanding-events-on-restart", "true");
         defaults.put("server.port", "0");
-        defaults.put("eexpo.search.index", "eexpo-orders-bench-products");
+        defaults.put("eexpo.search.index", "eexpo-" + name + "-bench-products");
         defaults.put("eexpo.search.maintenance", "false");
-        defaults.put("eexpo.cart.key-prefix", "eexpo:bench-orders:");
+        defaults.put("eexpo.cart.key-prefix", "eexpo:bench-" + name + ":");
         defaults.put("eexpo.stripe.api-base", sandbox.baseUrl());
         defaults.put("eexpo.stripe.secret-key", sandbox.secretKey());
         defaults.put("eexpo.stripe.webhook-secret", sandbox.webhookSecret());
@@ -83,6 +109,7 @@ public final class OrderBenchmark {
         defaults.put("logging.level.cn.eexpo", "warn");
         defaults.put("spring.main.web-application-type", "servlet");
         defaults.put("eexpo.demo-data.load-on-empty", "true");
+        defaults.putAll(extra);
         // As arguments, so that they win over the search benchmark's application.yml in the same jar.
         var arguments = new ArrayList<String>();
         defaults.forEach((key, value) -> {
@@ -91,16 +118,7 @@ public final class OrderBenchmark {
             }
         });
         arguments.addAll(List.of(args));
-        int status;
-        try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            sandbox.setWebhookUrl("http://127.0.0.1:" + port + "/api/v1/payments/stripe/webhook");
-            new OrderBenchmark(context, sandbox).run(buyers, warmup, clients, drain, Path.of(report), command);
-            status = 0;
-        } finally {
-            sandbox.close();
-        }
-        System.exit(status);
+        return arguments.toArray(String[]::new);
     }
 
     private final JdbcClient jdbc;
@@ -208,7 +226,7 @@ public final class OrderBenchmark {
                 .single();
     }
 
-    private List<Buyer> prepareBuyers(int count, List<String> skus) throws Exception {
+    List<Buyer> prepareBuyers(int count, List<String> skus) throws Exception {
         var buyers = new ArrayList<Buyer>(count);
         var random = new SplittableRandom(42);
         for (int i = 0; i < count; i++) {
@@ -246,7 +264,7 @@ public final class OrderBenchmark {
 
     record Result(int ok, int refused, Map<String, Integer> reasons, double seconds, LatencyHistogram latencies) {}
 
-    private Result place(List<Buyer> buyers, int clients) throws Exception {
+    Result place(List<Buyer> buyers, int clients) throws Exception {
         var next = new AtomicInteger();
         var ok = new LongAdder();
         var reasons = new ConcurrentHashMap<String, Integer>();
@@ -288,7 +306,7 @@ public final class OrderBenchmark {
         return new Result(ok.intValue(), refused, reasons, seconds, all);
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         System.out.println("[bench-orders] " + message);
     }
 }

@@ -52,11 +52,27 @@ final class AmqpLink implements Customs.Publisher, AutoCloseable {
 
     /** Starts consuming the outbound queue; each body goes to {@code handler}, then is acknowledged. */
     void consume(Consumer<byte[]> handler) {
+        consume(consumer, handler);
+        // More channels, more consumers: customs checks messages in parallel (a channel dispatches one at a time).
+        for (int i = 1; i < CONSUMERS; i++) {
+            try {
+                Channel channel = connection.createChannel();
+                channel.basicQos(32);
+                consume(channel, handler);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open a consumer channel", e);
+            }
+        }
+    }
+
+    private static final int CONSUMERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private void consume(Channel consumer, Consumer<byte[]> handler) {
         try {
             consumer.basicConsume(
                     settings.outboundQueue(),
                     false,
-                    "customs-simulator",
+                    "",
                     (tag, delivery) -> {
                         try {
                             handler.accept(delivery.getBody());

@@ -91,21 +91,67 @@ final class Customs implements AutoCloseable {
 
     // ================================================================================================ intake
 
-    /** One AMQP message body from the outbound queue: a DXP envelope. */
-    synchronized void receive(byte[] body) {
+    /**
+     * One AMQP message body from the outbound queue: a DXP envelope. The checks that cost CPU (schemas, reading,
+     * the signature) run outside the lock, so that several consumers check messages in parallel; what customs then
+     * decides runs under it.
+     */
+    void receive(byte[] body) {
+        receive(inspect(body));
+    }
+
+    /** What the stateless checks found in one envelope. */
+    private record Inspection(
+            byte[] body,
+            List<SchemaProblem> dxpProblems,
+            @Nullable DxpMessage envelope,
+            @Nullable String envelopeError,
+            List<SchemaProblem> cebProblems,
+            @Nullable CebMessage message,
+            @Nullable String readError,
+            @Nullable String signatureProblem) {}
+
+    private Inspection inspect(byte[] body) {
+        List<SchemaProblem> dxp = CebSchema.dxp().validate(body);
+        DxpMessage envelope = null;
+        String envelopeError = null;
+        if (dxp.isEmpty()) {
+            try {
+                envelope = DxpEnvelope.read(body);
+            } catch (RuntimeException e) {
+                envelopeError = String.valueOf(e.getMessage());
+            }
+        }
+        List<SchemaProblem> ceb = List.of();
+        CebMessage message = null;
+        String readError = null;
+        String signature = null;
+        if (envelope != null) {
+            byte[] data = envelope.data();
+            ceb = CebSchema.ceb().validate(data);
+            if (ceb.isEmpty()) {
+                try {
+                    message = CebXml.read(data);
+                    signature = verifier.problem(data);
+                } catch (RuntimeException e) {
+                    readError = String.valueOf(e.getMessage());
+                }
+            }
+        }
+        return new Inspection(body, dxp, envelope, envelopeError, ceb, message, readError, signature);
+    }
+
+    private synchronized void receive(Inspection inspection) {
+        byte[] body = inspection.body();
         received++;
         Instant now = Instant.now();
         String text = new String(body, StandardCharsets.UTF_8);
         DxpMessage envelope = null;
         String envelopeProblem;
-        List<SchemaProblem> problems = CebSchema.dxp().validate(body);
+        List<SchemaProblem> problems = inspection.dxpProblems();
         if (problems.isEmpty()) {
-            try {
-                envelope = DxpEnvelope.read(body);
-                envelopeProblem = null;
-            } catch (RuntimeException e) {
-                envelopeProblem = String.valueOf(e.getMessage());
-            }
+            envelope = inspection.envelope();
+            envelopeProblem = inspection.envelopeError();
         } else {
             envelopeProblem = describe(problems);
         }
@@ -132,14 +178,15 @@ final class Customs implements AutoCloseable {
         byte[] data = envelope.data();
         String dataText = new String(data, StandardCharsets.UTF_8);
         String receiver = envelope.senderId();
-        List<SchemaProblem> cebProblems = CebSchema.ceb().validate(data);
+        List<SchemaProblem> cebProblems = inspection.cebProblems();
         CebMessage message = null;
         String formatProblem = null;
         if (!cebProblems.isEmpty()) {
             formatProblem = "报文格式校验失败 (schema): " + describe(cebProblems);
         } else {
             try {
-                message = CebXml.read(data);
+                if (inspection.readError() != null) throw new IllegalStateException(inspection.readError());
+                message = java.util.Objects.requireNonNull(inspection.message());
                 if (!message.type().rootName().equals(envelope.msgType())) {
                     formatProblem = "MsgType " + envelope.msgType() + " 与报文 "
                             + message.type().rootName() + " 不符";
@@ -190,7 +237,7 @@ final class Customs implements AutoCloseable {
                         message.orderNos(),
                         now),
                 "accepted");
-        String signatureProblem = verifier.problem(data);
+        String signatureProblem = inspection.signatureProblem();
         LOG.log(
                 System.Logger.Level.INFO,
                 "customs: received {0} {1} for orders {2}{3}",
