@@ -1,9 +1,17 @@
 package cn.eexpo.clearance;
 
 import cn.eexpo.clearance.signing.DevKeystore;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -18,6 +26,35 @@ public class CustomsTestInitializer implements ApplicationContextInitializer<Con
     public static final String OUTBOUND = "eexpo.customs.outbound.test-" + SUFFIX;
     public static final String RECEIPTS = "eexpo.customs.receipts.test-" + SUFFIX;
     public static final Path KEYSTORE = DevKeystore.temporary();
+    /** Plays customs' 179 {@code realTimeDataUpload}: keeps each {@code payExInfoStr}, answers 10000. */
+    public static final Queue<String> UPLOADS = new ConcurrentLinkedQueue<>();
+
+    private static final HttpServer UPLOAD_SERVER = uploadServer();
+
+    private static HttpServer uploadServer() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/ceb2grab/grab/realTimeDataUpload", exchange -> {
+                String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                for (String field : form.split("&")) {
+                    if (field.startsWith("payExInfoStr=")) {
+                        UPLOADS.add(URLDecoder.decode(field.substring(13), StandardCharsets.UTF_8));
+                    }
+                }
+                byte[] answer = ("{\"code\":\"10000\",\"message\":\"上传成功\",\"serviceTime\":"
+                                + System.currentTimeMillis() + "}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -26,8 +63,14 @@ public class CustomsTestInitializer implements ApplicationContextInitializer<Con
                 .addFirst(new MapPropertySource(
                         "customs-test",
                         Map.of(
-                                "eexpo.clearance.signing.keystore", KEYSTORE.toString(),
-                                "eexpo.clearance.amqp.outbound-queue", OUTBOUND,
-                                "eexpo.clearance.amqp.receipt-queue", RECEIPTS)));
+                                "eexpo.clearance.signing.keystore",
+                                KEYSTORE.toString(),
+                                "eexpo.clearance.pay179.upload-url",
+                                "http://127.0.0.1:" + UPLOAD_SERVER.getAddress().getPort()
+                                        + "/ceb2grab/grab/realTimeDataUpload",
+                                "eexpo.clearance.amqp.outbound-queue",
+                                OUTBOUND,
+                                "eexpo.clearance.amqp.receipt-queue",
+                                RECEIPTS)));
     }
 }

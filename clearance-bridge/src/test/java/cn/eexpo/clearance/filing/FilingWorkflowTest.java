@@ -300,6 +300,48 @@ class FilingWorkflowTest {
         assertThat(customs(buyer, orderNo).get("state")).isEqualTo("RETURNED");
     }
 
+    @Test
+    void customsAsksForThePaymentRawDataAndGetsItSigned() {
+        var buyer = buyers.withIdentity();
+        String orderNo = paidOrder(buyer);
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("openReq", "{\"orderNo\":\"" + orderNo + "\",\"sessionID\":\"S-179-1\",\"serviceTime\":1}");
+
+        var answer = buyers.anonymous()
+                .post()
+                .uri("/api/v1/customs-gateway/platDataOpen")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form)
+                .retrieve()
+                .toEntity(JSON);
+        assertThat(answer.getBody()).containsEntry("code", "10000");
+
+        await().atMost(PATIENCE)
+                .until(() -> CustomsTestInitializer.UPLOADS.stream().anyMatch(u -> u.contains(orderNo)));
+        String upload = CustomsTestInitializer.UPLOADS.stream()
+                .filter(u -> u.contains(orderNo))
+                .findFirst()
+                .orElseThrow();
+        assertThat(upload)
+                .contains("\"sessionID\":\"S-179-1\"")
+                .contains("\"payExchangeInfoHead\"")
+                .contains("\"signValue\":\"")
+                .contains("\"certNo\":\"")
+                .doesNotContain(buyer.idNumber());
+
+        var unknown = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        unknown.add("openReq", "{\"orderNo\":\"EX2099010199999999\",\"sessionID\":\"S\",\"serviceTime\":1}");
+        assertThat(buyers.anonymous()
+                        .post()
+                        .uri("/api/v1/customs-gateway/platDataOpen")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .body(unknown)
+                        .retrieve()
+                        .toEntity(JSON)
+                        .getBody())
+                .containsEntry("code", "20002");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String paidOrder(Buyer buyer) {
