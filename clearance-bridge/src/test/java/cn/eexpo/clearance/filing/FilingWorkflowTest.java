@@ -342,6 +342,21 @@ class FilingWorkflowTest {
                 .containsEntry("code", "20002");
     }
 
+    @Test
+    void theOfficialSampleReceiptsGoThroughTheIntakeAndAreKeptNotLost() {
+        long before = quarantined();
+        int receipts = 0;
+        for (String name : List.of("CEB312", "CEB412", "CEB512", "CEB514", "CEB622", "CEB624", "CEB626", "CEB712")) {
+            byte[] sample = cn.eexpo.clearance.Samples.load(name);
+            var result = post(sample);
+            // The samples name orders of another platform: read, then quarantined for an operator.
+            assertThat(((Number) result.get("applied")).intValue()).as(name).isZero();
+            receipts += ((Number) result.get("quarantined")).intValue();
+        }
+        assertThat(receipts).isPositive();
+        assertThat(quarantined() - before).isEqualTo(receipts);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String paidOrder(Buyer buyer) {
