@@ -56,6 +56,8 @@ public final class ClearanceBenchmark {
         var command = System.getProperty("eexpo.bench.command", "ClearanceBenchmark " + String.join(" ", args));
 
         var sandbox = StripeSandbox.start(StripeSandbox.Options.defaults());
+        // The payments, not the sandbox's one-at-a-time webhooks, set the pace (Stripe delivers side by side).
+        sandbox.setWebhookConcurrency(32);
         String suffix = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         var customs = CustomsSimulator.start(Settings.defaults()
                 .withQueueSuffix(suffix)

@@ -403,6 +403,14 @@ public final class StripeSandbox implements AutoCloseable {
         webhooks.setUrl(url);
     }
 
+    /**
+     * How many webhook deliveries may be in flight at once (default 1: one at a time, in order). Stripe delivers
+     * side by side and in no guaranteed order; load tests set more so that the sandbox is not the bottleneck.
+     */
+    public void setWebhookConcurrency(int deliveries) {
+        webhooks.concurrency(deliveries);
+    }
+
     public @Nullable String webhookUrl() {
         return webhooks.url();
     }

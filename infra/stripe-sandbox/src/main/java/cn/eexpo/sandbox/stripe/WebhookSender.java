@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * Delivers events to the webhook endpoint as Stripe does: POST of the event JSON, signed in {@code
  * Stripe-Signature: t=...,v1=HMAC-SHA256(secret, t + "." + payload)}, retried with doubling delays when the
  * endpoint answers other than 2xx or not at all. First attempts go out one at a time in the order of the
- * events; retries go out when due. Fault injection may drop, duplicate or hold and reorder them.
+ * events (or side by side, see {@link #concurrency}); retries go out when due. Fault injection may drop, duplicate or hold and reorder them.
  */
 final class WebhookSender implements AutoCloseable {
 
@@ -98,6 +99,18 @@ final class WebhookSender implements AutoCloseable {
         deliveries.clear();
     }
 
+    /**
+     * First attempts in flight at once: 1 (the default) delivers them one at a time in the order of the events;
+     * more delivers them side by side and so in no particular order, as Stripe itself does under load.
+     */
+    void concurrency(int deliveries) {
+        inFlight = new Semaphore(Math.max(1, deliveries));
+        concurrent = deliveries > 1;
+    }
+
+    private volatile Semaphore inFlight = new Semaphore(1);
+    private volatile boolean concurrent;
+
     private void run() {
         while (!closed) {
             EventRecord event;
@@ -106,11 +119,32 @@ final class WebhookSender implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            try {
-                route(event, generation.get());
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "webhook delivery of " + event.id + " failed", e);
+            int gen = generation.get();
+            if (!concurrent) {
+                deliver(event, gen);
+                continue;
             }
+            Semaphore permits = inFlight;
+            try {
+                permits.acquire();
+            } catch (InterruptedException e) {
+                return;
+            }
+            Thread.ofVirtual().name("stripe-sandbox-webhook").start(() -> {
+                try {
+                    deliver(event, gen);
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+    }
+
+    private void deliver(EventRecord event, int gen) {
+        try {
+            route(event, gen);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "webhook delivery of " + event.id + " failed", e);
         }
     }
 
