@@ -77,7 +77,7 @@ public final class ClearanceBenchmark {
         try (ConfigurableApplicationContext context = application.run(arguments)) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             sandbox.setWebhookUrl("http://127.0.0.1:" + port + "/api/v1/payments/stripe/webhook");
-            new ClearanceBenchmark(context, sandbox, customs)
+            new ClearanceBenchmark(context, sandbox)
                     .run(rate, seconds, warmup, acceptMs, entryMs, threads, Path.of(report), command);
         } finally {
             customs.deleteQueues();
@@ -91,7 +91,7 @@ public final class ClearanceBenchmark {
     private final JdbcClient jdbc;
     private final StripeSandbox sandbox;
 
-    ClearanceBenchmark(ConfigurableApplicationContext context, StripeSandbox sandbox, CustomsSimulator customs) {
+    ClearanceBenchmark(ConfigurableApplicationContext context, StripeSandbox sandbox) {
         this.context = context;
         this.jdbc = context.getBean(JdbcClient.class);
         this.sandbox = sandbox;
