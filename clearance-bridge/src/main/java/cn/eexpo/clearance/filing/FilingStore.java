@@ -94,36 +94,32 @@ class FilingStore implements DeadLetters {
     }
 
     Optional<FilingRow> find(String orderNo) {
-        return jdbc.sql("select * from customs_filing where order_no = :orderNo")
-                .param("orderNo", orderNo)
-                .query(FilingStore::filing)
-                .optional();
+        return findBy("order_no", orderNo);
     }
 
     Optional<FilingRow> findByCopNo(String copNo) {
-        return jdbc.sql("select * from customs_filing where cop_no = :copNo")
-                .param("copNo", copNo)
-                .query(FilingStore::filing)
-                .optional();
+        return findBy("cop_no", copNo);
     }
 
     Optional<FilingRow> findByInvtNo(String invtNo) {
-        return jdbc.sql("select * from customs_filing where invt_no = :invtNo")
-                .param("invtNo", invtNo)
-                .query(FilingStore::filing)
-                .optional();
+        return findBy("invt_no", invtNo);
     }
 
     Optional<FilingRow> findByLogisticsNo(String logisticsNo) {
-        return jdbc.sql("select * from customs_filing where logistics_no = :no")
-                .param("no", logisticsNo)
-                .query(FilingStore::filing)
-                .optional();
+        return findBy("logistics_no", logisticsNo);
     }
 
     Optional<FilingRow> findById(long id) {
         return jdbc.sql("select * from customs_filing where id = :id")
                 .param("id", id)
+                .query(FilingStore::filing)
+                .optional();
+    }
+
+    /** By one of the filing's unique keys; {@code column} is one of this class's constants, never input. */
+    private Optional<FilingRow> findBy(String column, String value) {
+        return jdbc.sql("select * from customs_filing where " + column + " = :value")
+                .param("value", value)
                 .query(FilingStore::filing)
                 .optional();
     }
