@@ -42,6 +42,25 @@ final class BenchReport {
     }
 
     /** Adds a run at the end of {@code section} (a {@code ## } heading, created at the end of the file when missing). */
+    /** A run's heading: its time, the command, the machine and the load average at start and end. */
+    static StringBuilder heading(
+            java.time.ZonedDateTime started, String command, String loadAtStart, String loadAtEnd, String note) {
+        var md = new StringBuilder();
+        md.append("### ")
+                .append(started.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+                .append(" UTC\n\n");
+        md.append("- Command: `").append(command).append("`\n");
+        md.append("- Machine: ")
+                .append(machine())
+                .append("; load average at start ")
+                .append(loadAtStart)
+                .append(", at end ")
+                .append(loadAtEnd)
+                .append(note)
+                .append("\n");
+        return md;
+    }
+
     static void append(Path file, String section, String report) throws IOException {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());

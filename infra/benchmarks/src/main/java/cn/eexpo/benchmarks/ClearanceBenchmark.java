@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,18 +160,7 @@ public final class ClearanceBenchmark {
                 .query(Long.class)
                 .single();
 
-        var md = new StringBuilder();
-        md.append("### ")
-                .append(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
-                .append(" UTC\n\n");
-        md.append("- Command: `").append(command).append("`\n");
-        md.append("- Machine: ")
-                .append(BenchReport.machine())
-                .append("; load average at start ")
-                .append(loadAtStart)
-                .append(", at end ")
-                .append(loadAtEnd)
-                .append("\n");
+        var md = BenchReport.heading(started, command, loadAtStart, loadAtEnd, "");
         md.append(
                 ("- Setup: PostgreSQL, RabbitMQ and the application (orders, catalog, clearance; %d filing workers) on"
                                 + " this machine, the Stripe sandbox and the customs simulator in the application's JVM"

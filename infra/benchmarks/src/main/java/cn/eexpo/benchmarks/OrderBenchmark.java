@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -179,18 +178,7 @@ public final class OrderBenchmark {
             drainSeconds = (System.nanoTime() - d0) / 1e9;
         }
 
-        var md = new StringBuilder();
-        md.append("### ")
-                .append(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
-                .append(" UTC\n\n");
-        md.append("- Command: `").append(command).append("`\n");
-        md.append("- Machine: ")
-                .append(BenchReport.machine())
-                .append("; load average at start ")
-                .append(loadAtStart)
-                .append(", at end ")
-                .append(loadAtEnd)
-                .append(" (shared machine)\n");
+        var md = BenchReport.heading(started, command, loadAtStart, loadAtEnd, " (shared machine)");
         var setup = "- Setup: PostgreSQL and Redis on the same machine; the orders module in the benchmark's JVM;"
                 + " %d clients (virtual threads); %,d warm-up orders, then %,d measured, each a different buyer with"
                 + " 1-3 lines of one seller (rhein-main) in %s\n";
