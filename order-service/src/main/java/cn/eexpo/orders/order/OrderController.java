@@ -1,9 +1,6 @@
 package cn.eexpo.orders.order;
 
-import cn.eexpo.orders.account.Account;
-import cn.eexpo.orders.account.Accounts;
 import java.util.List;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,35 +10,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OrderController {
 
-    private final OrderStore orders;
-    private final Accounts accounts;
+    private final BuyerOrders orders;
 
-    OrderController(OrderStore orders, Accounts accounts) {
+    OrderController(BuyerOrders orders) {
         this.orders = orders;
-        this.accounts = accounts;
     }
 
     @GetMapping("/api/v1/orders")
     List<OrderView> mine(@RequestParam(defaultValue = "20") int limit) {
-        var account = signedIn();
-        return orders.ofAccount(account.id(), Math.clamp(limit, 1, 100)).stream()
-                .map(o -> OrderView.of(o, orders.history(o.orderNo())))
-                .toList();
+        return orders.mine(limit);
     }
 
     @GetMapping("/api/v1/orders/{orderNo}")
     OrderView one(@PathVariable String orderNo) {
-        var order = owned(orderNo, signedIn());
-        return OrderView.of(order, orders.history(orderNo));
-    }
-
-    private PlacedOrder owned(String orderNo, Account account) {
-        return orders.find(orderNo)
-                .filter(o -> o.accountId() == account.id())
-                .orElseThrow(() -> new UnknownOrderException(orderNo));
-    }
-
-    private Account signedIn() {
-        return accounts.current().orElseThrow(() -> new AccessDeniedException("Sign in to see your orders."));
+        return orders.mine(orderNo).orElseThrow(() -> new UnknownOrderException(orderNo));
     }
 }

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Locale;
 
 /**
@@ -27,6 +28,7 @@ import java.util.Locale;
  * catalog. With {@code ?q=} in the URL it shows what the search found, so a search can be shared as a link.
  */
 @Route(value = "", layout = MainLayout.class)
+@AnonymousAllowed
 public class HomeView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
 
     static final int PAGE_SIZE = 12;

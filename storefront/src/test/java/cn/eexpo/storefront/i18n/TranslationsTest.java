@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -12,13 +15,40 @@ import org.junit.jupiter.api.Test;
 class TranslationsTest {
 
     @Test
-    void everyChineseTextHasAnEnglishTranslationAndViceVersa() throws IOException {
-        Properties chinese = load("translations_zh_CN.properties");
-        Properties english = load("translations_en.properties");
+    void everyChineseTextHasAnEnglishTranslationAndViceVersa() throws Exception {
+        var bundles = bundles();
+        assertThat(bundles).contains("translations");
+        for (String bundle : bundles) {
+            Properties chinese = load(bundle + "_zh_CN.properties");
+            Properties english = load(bundle + "_en.properties");
 
-        assertThat(english.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(chinese.stringPropertyNames());
-        assertThat(chinese.values()).noneMatch(text -> text.toString().isBlank());
-        assertThat(english.values()).noneMatch(text -> text.toString().isBlank());
+            assertThat(english.stringPropertyNames())
+                    .as(bundle)
+                    .containsExactlyInAnyOrderElementsOf(chinese.stringPropertyNames());
+            assertThat(chinese.values())
+                    .as(bundle)
+                    .noneMatch(text -> text.toString().isBlank());
+            assertThat(english.values())
+                    .as(bundle)
+                    .noneMatch(text -> text.toString().isBlank());
+            if (!bundle.equals("translations")) {
+                assertThat(chinese.stringPropertyNames())
+                        .as("the keys of a feature's bundle start with its name")
+                        .allMatch(key -> key.startsWith(bundle + "."));
+            }
+        }
+    }
+
+    /** Every bundle under vaadin-i18n: the shared one and one per feature. */
+    private static List<String> bundles() throws Exception {
+        try (var files = Files.list(
+                Path.of(TranslationsTest.class.getResource("/vaadin-i18n/").toURI()))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.endsWith("_zh_CN.properties"))
+                    .map(name -> name.substring(0, name.length() - "_zh_CN.properties".length()))
+                    .sorted()
+                    .toList();
+        }
     }
 
     @Test
