@@ -12,7 +12,9 @@ import cn.eexpo.orders.identity.Identities;
 import cn.eexpo.orders.order.OrderStore;
 import cn.eexpo.orders.order.PlacedOrder;
 import cn.eexpo.orders.quota.Quotas;
+import cn.eexpo.orders.tax.OrderLimitExceededException;
 import cn.eexpo.orders.tax.RetailImportTax;
+import cn.eexpo.orders.tax.TaxQuote;
 import cn.eexpo.orders.tax.TaxableLine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -116,6 +118,31 @@ public class Checkout {
             throw new IdempotencyConflictException(order.orderNo());
         }
         return order;
+    }
+
+    /**
+     * What the lines would cost as one order now, without placing it: goods at current prices, the freight, the tax
+     * per line and in total under the rule that applies (for a product page, a cart or the checkout summary). Refuses
+     * lines that checkout would refuse for the products themselves (unknown SKU, too many units) with a reason; the
+     * buyer's quota is not looked at.
+     *
+     * @throws OrderLimitExceededException when the goods exceed the CNY 5,000 a single cross-border order may hold
+     */
+    public TaxQuote estimate(List<CheckoutRequest.Line> lines) {
+        var wanted = lines(lines);
+        var taxable = new ArrayList<TaxableLine>();
+        var goodsValue = Money.ZERO;
+        String tradeMode = null;
+        for (var e : wanted.entrySet()) {
+            var p = catalog.find(new Sku(e.getKey()))
+                    .orElseThrow(() -> new CheckoutRefusedException(
+                            "lines", "Product " + e.getKey() + " is not for sale (any more)."));
+            tradeMode = tradeMode == null ? p.tradeMode() : tradeMode;
+            goodsValue = goodsValue.plus(p.priceInFen().times(e.getValue()));
+            taxable.add(new TaxableLine(
+                    p.sku(), p.priceInFen(), e.getValue(), p.vatRate(), p.consumptionTaxRate(), p.tariffRate()));
+        }
+        return RetailImportTax.quote(taxable, Freight.of(tradeMode, goodsValue));
     }
 
     private PlacedOrder placeInTransaction(
