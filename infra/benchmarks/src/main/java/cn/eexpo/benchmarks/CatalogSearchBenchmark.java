@@ -7,9 +7,6 @@ import cn.eexpo.catalog.SearchResult;
 import cn.eexpo.catalog.SyntheticCatalog;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -177,7 +174,7 @@ public final class CatalogSearchBenchmark {
         System.out.println();
         System.out.println(report);
         if (!options.report().toString().isBlank()) {
-            append(options.report(), report);
+            BenchReport.append(options.report(), RUNS, report);
             log.info("Appended to {}", options.report().toAbsolutePath());
         }
     }
@@ -289,7 +286,7 @@ public final class CatalogSearchBenchmark {
                 .append("; load average at start ")
                 .append(machine.get("load"))
                 .append(", at end ")
-                .append(loadAverage())
+                .append(BenchReport.loadAverage())
                 .append(" (the machine is shared: other builds and test runs may have competed for the CPUs)\n");
         md.append("- Software: ").append(machine.get("software")).append("\n");
         md.append("- Revision: ").append(System.getProperty("eexpo.bench.revision", "unknown"));
@@ -467,9 +464,6 @@ public final class CatalogSearchBenchmark {
     }
 
     private Map<String, String> machine() {
-        String cpu = firstLine("/proc/cpuinfo", "model name").replaceAll("^.*:\\s*", "");
-        String memory = firstLine("/proc/meminfo", "MemTotal").replaceAll("\\D+", "");
-        double gib = memory.isEmpty() ? 0 : Long.parseLong(memory) / 1024.0 / 1024.0;
         String esVersion = "?";
         String esHeap = "?";
         try {
@@ -494,10 +488,9 @@ public final class CatalogSearchBenchmark {
                 .single();
         return Map.of(
                 "load",
-                loadAverage(),
+                BenchReport.loadAverage(),
                 "machine",
-                "%d CPUs (nproc)%s, %.1f GiB RAM"
-                        .formatted(Runtime.getRuntime().availableProcessors(), cpu.isEmpty() ? "" : " " + cpu, gib),
+                BenchReport.machine(),
                 "software",
                 "JDK %s %s (max heap %d MiB); Elasticsearch %s, heap %s, 1 shard, 0 replicas; PostgreSQL %s, shared_buffers %s (benchmark sessions: work_mem %s)"
                         .formatted(
@@ -509,43 +502,5 @@ public final class CatalogSearchBenchmark {
                                 pg,
                                 sharedBuffers,
                                 sessions));
-    }
-
-    /** The 1, 5 and 15 minute load averages. */
-    private static String loadAverage() {
-        String[] load = firstLine("/proc/loadavg", "").split(" ");
-        return load.length < 3 ? "?" : load[0] + " / " + load[1] + " / " + load[2];
-    }
-
-    private static String firstLine(String file, String prefix) {
-        try {
-            return Files.readAllLines(Path.of(file)).stream()
-                    .filter(l -> l.startsWith(prefix))
-                    .findFirst()
-                    .orElse("");
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /**
-     * Adds the run at the end of the section {@value #RUNS} (created at the end of the file when missing), so that
-     * runs stay together, newest last, whatever other sections the file has.
-     */
-    private static void append(Path file, String report) throws IOException {
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
-        int section = text.indexOf("\n" + RUNS + "\n");
-        if (section < 0) {
-            text = text.stripTrailing() + "\n\n" + RUNS + "\n";
-            section = text.indexOf("\n" + RUNS + "\n");
-        }
-        int next = text.indexOf("\n## ", section + RUNS.length() + 1);
-        int at = next < 0 ? text.length() : next + 1;
-        String before = text.substring(0, at).stripTrailing() + "\n\n";
-        String after = next < 0 ? "" : "\n" + text.substring(at);
-        Files.writeString(file, before + report.stripTrailing() + "\n" + after, StandardCharsets.UTF_8);
     }
 }
