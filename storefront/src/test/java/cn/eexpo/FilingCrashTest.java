@@ -305,41 +305,14 @@ class FilingCrashTest {
     }
 
     private RestClient buyer() {
-        var email = "filing-crash-" + UUID.randomUUID().toString().substring(0, 12) + "@example.cn";
-        var password = "Correct-Horse-Battery-9";
-        var anonymous = RestClient.builder()
-                .baseUrl(base)
-                .defaultStatusHandler(s -> true, (q, r) -> {})
-                .build();
-        var signUp = anonymous
-                .post()
-                .uri("/api/v1/accounts")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("email", email, "password", password, "displayName", "Filing Crash Test"))
-                .retrieve()
-                .toBodilessEntity();
-        assertThat(signUp.getStatusCode().value()).isEqualTo(201);
-        var client = RestClient.builder()
-                .baseUrl(base)
-                .defaultHeaders(h -> h.setBasicAuth(email, password))
-                .defaultStatusHandler(s -> true, (q, r) -> {})
-                .build();
-        var identity = client.put()
-                .uri("/api/v1/me/identity")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("name", "张伟", "idNumber", TestBuyers.idNumber(), "phone", "13800138000"))
-                .retrieve()
-                .toBodilessEntity();
-        assertThat(identity.getStatusCode().is2xxSuccessful())
-                .as("registering the buyer's identity")
-                .isTrue();
+        var buyer = TestBuyers.overHttp(base, "filing-crash");
         // The API is stateless: every request checks the password, a bcrypt hash of ~0.1 s of CPU. Thousands of them
         // would measure hashing on this shared machine, not filing: the test buyers' passwords are stored unhashed.
         jdbc.sql("update account set password_hash = :hash where email = :email")
-                .param("hash", "{noop}" + password)
-                .param("email", email)
+                .param("hash", "{noop}" + buyer.password())
+                .param("email", buyer.email())
                 .update();
-        return client;
+        return buyer.api();
     }
 
     /** Our orders of which customs received at least one message. */

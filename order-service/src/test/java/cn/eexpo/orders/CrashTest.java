@@ -68,7 +68,7 @@ class CrashTest {
         }
         var buyers = new ArrayList<RestClient>();
         for (int i = 0; i < 8; i++) {
-            buyers.add(buyer());
+            buyers.add(TestBuyers.overHttp(base, "crash-" + run).api());
         }
 
         var confirmed = ConcurrentHashMap.<String>newKeySet(); // order numbers the API answered with
@@ -212,36 +212,6 @@ class CrashTest {
                 return;
             }
         }
-    }
-
-    private RestClient buyer() {
-        var email = "crash-" + run + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.cn";
-        var password = "Correct-Horse-Battery-9";
-        var anonymous = RestClient.builder()
-                .baseUrl(base)
-                .defaultStatusHandler(s -> true, (q, r) -> {})
-                .build();
-        var signUp = anonymous
-                .post()
-                .uri("/api/v1/accounts")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("email", email, "password", password, "displayName", "Crash Test"))
-                .retrieve()
-                .toBodilessEntity();
-        assertThat(signUp.getStatusCode().value()).isEqualTo(201);
-        var client = RestClient.builder()
-                .baseUrl(base)
-                .defaultHeaders(h -> h.setBasicAuth(email, password))
-                .defaultStatusHandler(s -> true, (q, r) -> {})
-                .build();
-        var identity = client.put()
-                .uri("/api/v1/me/identity")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("name", "张伟", "idNumber", TestBuyers.idNumber(), "phone", "13800138000"))
-                .retrieve()
-                .toBodilessEntity();
-        assertThat(identity.getStatusCode().is2xxSuccessful()).isTrue();
-        return client;
     }
 
     private Process start(int run) throws IOException {

@@ -3,9 +3,12 @@ package cn.eexpo.orders;
 import cn.eexpo.orders.account.Accounts;
 import cn.eexpo.orders.identity.Identities;
 import cn.eexpo.orders.identity.TestIdNumbers;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -55,6 +58,47 @@ public class TestBuyers {
                 .defaultHeader(HttpHeaders.ACCEPT, "application/json")
                 .defaultStatusHandler(status -> true, (request, response) -> {})
                 .build();
+    }
+
+    /**
+     * A buyer made the way an API client makes one, over HTTP against the application at {@code baseUrl} (which may
+     * be another process): an account ({@code POST /api/v1/accounts}) and a real-name identity
+     * ({@code PUT /api/v1/me/identity}). The returned client signs in with HTTP Basic and never throws for a status.
+     */
+    public static Buyer overHttp(String baseUrl, String emailPrefix) {
+        var email = emailPrefix + "-" + UUID.randomUUID().toString().substring(0, 12) + "@example.cn";
+        var password = "Correct-Horse-Battery-9";
+        var signUp = RestClient.builder()
+                .baseUrl(baseUrl)
+                .defaultStatusHandler(s -> true, (q, r) -> {})
+                .build()
+                .post()
+                .uri("/api/v1/accounts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", email, "password", password, "displayName", "Test Buyer"))
+                .retrieve()
+                .toEntity(Map.class);
+        if (signUp.getStatusCode().value() != 201) {
+            throw new IllegalStateException("signing up " + email + " answered " + signUp.getStatusCode());
+        }
+        var api = RestClient.builder()
+                .baseUrl(baseUrl)
+                .defaultHeaders(h -> h.setBasicAuth(email, password))
+                .defaultStatusHandler(s -> true, (q, r) -> {})
+                .build();
+        var idNumber = idNumber();
+        var identity = api.put()
+                .uri("/api/v1/me/identity")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "张伟", "idNumber", idNumber, "phone", "13800138000"))
+                .retrieve()
+                .toBodilessEntity();
+        if (!identity.getStatusCode().is2xxSuccessful()) {
+            throw new IllegalStateException(
+                    "registering the identity of " + email + " answered " + identity.getStatusCode());
+        }
+        var id = ((Number) signUp.getBody().get("id")).longValue();
+        return new Buyer(id, email, password, idNumber, api);
     }
 
     /** A random ID number with a valid birth date and GB 11643 check digit. */
