@@ -121,6 +121,24 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver,
         place.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         place.setDisableOnClick(true);
         place.addClickListener(e -> placeOrder());
+        // Inline: a field marked wrong is checked again as the buyer corrects it.
+        for (TextField field : List.of(name, province, city, district)) {
+            field.addValueChangeListener(e -> {
+                if (e.isFromClient() && field.isInvalid()) {
+                    required(field);
+                }
+            });
+        }
+        phone.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                validPhone();
+            }
+        });
+        address.addValueChangeListener(e -> {
+            if (e.isFromClient() && address.isInvalid()) {
+                validAddress();
+            }
+        });
         error.setId(ERROR_ID);
         error.addClassName("checkout-error");
         error.getElement().setAttribute("role", "alert");
@@ -367,26 +385,36 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver,
     /** Checks the consignee as checkout will, marking each field that is not right. */
     private boolean validConsignee() {
         boolean valid = required(name) & required(province) & required(city) & required(district);
-        if (address.getValue().isBlank()) {
-            address.setErrorMessage(getTranslation("checkout.error.required"));
-            address.setInvalid(true);
-            valid = false;
-        } else {
-            address.setInvalid(false);
-        }
-        if (required(phone)) {
-            if (!PHONE.matcher(phone.getValue().replace(" ", "")).matches()) {
-                phone.setErrorMessage(getTranslation("checkout.error.phone"));
-                phone.setInvalid(true);
-                valid = false;
-            }
-        } else {
-            valid = false;
-        }
+        valid &= validAddress();
+        valid &= validPhone();
         if (!valid) {
             showError(getTranslation("checkout.error.form"));
         }
         return valid;
+    }
+
+    private boolean validAddress() {
+        if (address.getValue().isBlank()) {
+            address.setErrorMessage(getTranslation("checkout.error.required"));
+            address.setInvalid(true);
+            return false;
+        }
+        address.setInvalid(false);
+        return true;
+    }
+
+    /** A mainland mobile number, as the consignee's phone must be (spaces allowed). */
+    private boolean validPhone() {
+        if (!required(phone)) {
+            return false;
+        }
+        if (!PHONE.matcher(phone.getValue().replace(" ", "")).matches()) {
+            phone.setErrorMessage(getTranslation("checkout.error.phone"));
+            phone.setInvalid(true);
+            return false;
+        }
+        phone.setInvalid(false);
+        return true;
     }
 
     private boolean required(TextField field) {

@@ -116,6 +116,11 @@ class CheckoutViewTest extends SpringBrowserlessTest {
         assertThat(error()).contains("correct the marked fields");
         assertThat(place().isEnabled()).as("the buyer can try again").isTrue();
         assertThat(orders.ordersOf(buyer.accountId())).isZero();
+
+        test(field("consignee-phone")).setValue("139 1234 5678");
+        assertThat(field("consignee-phone").isInvalid())
+                .as("checked again as it is corrected")
+                .isFalse();
     }
 
     @Test
