@@ -1,7 +1,7 @@
 package cn.eexpo.orders.payment;
 
 /** Stripe could not be reached or refused a call; the work is retried (it is idempotent). */
-class PaymentProviderException extends RuntimeException {
+public class PaymentProviderException extends RuntimeException {
 
     PaymentProviderException(String message, Throwable cause) {
         super(message, cause);

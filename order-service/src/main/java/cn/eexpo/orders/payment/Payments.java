@@ -3,14 +3,18 @@ package cn.eexpo.orders.payment;
 import cn.eexpo.orders.OrderStatus;
 import cn.eexpo.orders.RefundRequested;
 import cn.eexpo.orders.order.Cancellation;
+import cn.eexpo.orders.order.OrderStateException;
 import cn.eexpo.orders.order.OrderStore;
 import cn.eexpo.orders.order.OrderTransitions;
 import cn.eexpo.orders.order.PlacedOrder;
 import cn.eexpo.orders.order.UnknownOrderException;
 import com.stripe.model.PaymentIntent;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,9 +39,11 @@ public class Payments implements Cancellation.UnpaidOrders {
     private final OrderTransitions transitions;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final StripeProperties properties;
 
     Payments(
             StripeGateway stripe,
+            StripeProperties properties,
             OrderStore orders,
             OrderTransitions transitions,
             TransactionTemplate transactions,
@@ -47,6 +53,7 @@ public class Payments implements Cancellation.UnpaidOrders {
         this.transitions = transitions;
         this.transactions = transactions;
         this.events = events;
+        this.properties = properties;
     }
 
     /** The payment as the buyer's browser needs it: to confirm with Stripe.js, or to open the sandbox's page. */
@@ -82,6 +89,67 @@ public class Payments implements Cancellation.UnpaidOrders {
         });
         apply(intent);
         return Optional.of(new PaymentHandle(intent.getId(), intent.getClientSecret(), intent.getStatus()));
+    }
+
+    /**
+     * How the buyer's browser goes on to pay an order: sent to a page ({@link #redirectUrl()}: Alipay's, WeChat Pay's,
+     * or for a card without Stripe.js the local sandbox's), or, for a card with a publishable key, Stripe.js confirming
+     * the payment with the client secret in the shop's own page.
+     */
+    public record PaymentStart(
+            String orderNo,
+            String method,
+            @Nullable String redirectUrl,
+            @Nullable String publishableKey,
+            @Nullable String clientSecret) {
+
+        public boolean redirects() {
+            return redirectUrl != null;
+        }
+    }
+
+    /**
+     * Starts (or resumes) paying an unpaid order: creates its PaymentIntent if it has none; for Alipay and WeChat Pay
+     * confirms it with that method so that Stripe names the page the buyer approves the payment on; for a card answers
+     * the publishable key and client secret for Stripe.js, or, when none is configured (the offline sandbox), the
+     * sandbox's payment page. Stripe (or the sandbox) sends the buyer back to {@code returnUrl} with
+     * {@code redirect_status}.
+     *
+     * @throws OrderStateException when the order no longer waits for payment (paid, cancelled)
+     * @throws UnknownOrderException when there is no such order
+     */
+    public PaymentStart start(String orderNo, String returnUrl) {
+        var handle = prepare(orderNo, true)
+                .orElseThrow(() -> new OrderStateException("Order " + orderNo + " no longer waits for payment."));
+        var order = orders.header(orderNo).orElseThrow(() -> new UnknownOrderException(orderNo));
+        if (!AWAITING_PAYMENT.contains(order.status())) {
+            throw new OrderStateException("Order " + orderNo + " is " + order.status() + ": nothing to pay.");
+        }
+        var method = order.paymentMethod();
+        if (method.equals("alipay") || method.equals("wechat_pay")) {
+            var intent = stripe.confirmWithRedirect(handle.paymentIntentId(), method, returnUrl);
+            if ("succeeded".equals(intent.getStatus())) {
+                apply(intent);
+                return new PaymentStart(orderNo, method, returnUrl, null, null);
+            }
+            var url = StripeGateway.nextActionUrl(intent)
+                    .orElseThrow(() -> new PaymentProviderException(
+                            "Payment " + intent.getId() + " is " + intent.getStatus() + " with no page to pay on",
+                            new IllegalStateException(String.valueOf(intent.getNextAction()))));
+            return new PaymentStart(orderNo, method, url, null, null);
+        }
+        if (properties.publishableKey() != null && !properties.publishableKey().isBlank()) {
+            return new PaymentStart(orderNo, method, null, properties.publishableKey(), handle.clientSecret());
+        }
+        if (properties.apiBase() != null && !properties.apiBase().isBlank()) {
+            // The sandbox's page stands in for Stripe.js: it takes the card and returns the buyer to returnUrl.
+            var page = properties.apiBase().replaceAll("/+$", "") + "/pay/" + handle.paymentIntentId() + "?return_url="
+                    + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8);
+            return new PaymentStart(orderNo, method, page, null, null);
+        }
+        throw new PaymentProviderException(
+                "Card payments need eexpo.stripe.publishable-key (STRIPE_PUBLISHABLE_KEY) for Stripe.js",
+                new IllegalStateException("no publishable key"));
     }
 
     /** Brings the order in line with its PaymentIntent as Stripe reports it. */

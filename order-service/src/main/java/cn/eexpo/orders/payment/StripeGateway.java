@@ -11,6 +11,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCancelParams;
+import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.RefundCreateParams;
@@ -61,6 +62,60 @@ class StripeGateway {
         return call(
                 "create the payment of order " + orderNo,
                 () -> stripe.v1().paymentIntents().create(params, options("order-" + orderNo + "-payment")));
+    }
+
+    /**
+     * Confirms a payment with a wallet method whose buyer approves it on a page of its own (Alipay, WeChat Pay): the
+     * intent then {@code requires_action}, its {@code next_action} naming that page. Confirming an intent that already
+     * waits for the buyer again is allowed, and answers the page anew.
+     */
+    PaymentIntent confirmWithRedirect(String paymentIntentId, String method, String returnUrl) {
+        var params = PaymentIntentConfirmParams.builder().setReturnUrl(returnUrl);
+        switch (method) {
+            case "alipay" ->
+                params.setPaymentMethodData(PaymentIntentConfirmParams.PaymentMethodData.builder()
+                        .setType(PaymentIntentConfirmParams.PaymentMethodData.Type.ALIPAY)
+                        .build());
+            case "wechat_pay" ->
+                params.setPaymentMethodData(PaymentIntentConfirmParams.PaymentMethodData.builder()
+                                .setType(PaymentIntentConfirmParams.PaymentMethodData.Type.WECHAT_PAY)
+                                .build())
+                        .setPaymentMethodOptions(PaymentIntentConfirmParams.PaymentMethodOptions.builder()
+                                .setWechatPay(PaymentIntentConfirmParams.PaymentMethodOptions.WechatPay.builder()
+                                        .setClient(PaymentIntentConfirmParams.PaymentMethodOptions.WechatPay.Client.WEB)
+                                        .build())
+                                .build());
+            default -> throw new IllegalArgumentException("No redirect to confirm a " + method + " payment with.");
+        }
+        var built = params.build();
+        rate.acquire();
+        return call(
+                "confirm payment " + paymentIntentId + " with " + method,
+                () -> stripe.v1().paymentIntents().confirm(paymentIntentId, built));
+    }
+
+    /** The page a payment that {@code requires_action} sends the buyer to, read from the field of its type. */
+    static Optional<String> nextActionUrl(PaymentIntent intent) {
+        var next = intent.getNextAction();
+        if (next == null || next.getType() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(
+                switch (next.getType()) {
+                    case "alipay_handle_redirect" ->
+                        next.getAlipayHandleRedirect() == null
+                                ? null
+                                : next.getAlipayHandleRedirect().getUrl();
+                    case "wechat_pay_display_qr_code" ->
+                        next.getWechatPayDisplayQrCode() == null
+                                ? null
+                                : next.getWechatPayDisplayQrCode().getHostedInstructionsUrl();
+                    case "redirect_to_url" ->
+                        next.getRedirectToUrl() == null
+                                ? null
+                                : next.getRedirectToUrl().getUrl();
+                    default -> null;
+                });
     }
 
     PaymentIntent retrieve(String paymentIntentId) {

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the sandbox in {@code infra/stripe-sandbox} ({@code apiBase} pointing at it).
  *
  * @param apiBase {@code null} for Stripe's own {@code https://api.stripe.com}
+ * @param publishableKey the {@code pk_test_…}/{@code pk_live_…} key Stripe.js uses in the buyer's browser to take card
+ *     payments; without one (the offline sandbox) a card payment is taken on the sandbox's own payment page
  * @param requestsPerSecond the payment leg's own limit of API calls (Stripe allows 100 a second in live mode)
  * @param reservation how long an unpaid order holds its stock before it is cancelled
  */
@@ -20,7 +22,8 @@ public record StripeProperties(
         @Nullable Integer maxNetworkRetries,
         @Nullable Integer requestsPerSecond,
         @Nullable Duration reconcileInterval,
-        @Nullable Duration reconcileWindow) {
+        @Nullable Duration reconcileWindow,
+        @Nullable String publishableKey) {
 
     int retries() {
         return maxNetworkRetries == null ? 3 : maxNetworkRetries;

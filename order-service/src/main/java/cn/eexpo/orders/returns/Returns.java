@@ -7,6 +7,7 @@ import cn.eexpo.orders.order.OrderTransitions;
 import cn.eexpo.orders.order.UnknownOrderException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,16 @@ public class Returns {
         this.orders = orders;
         this.transitions = transitions;
         this.clock = clock;
+    }
+
+    /** The last moment a return of goods released at {@code releasedAt} may be requested. */
+    public static Instant requestDeadline(Instant releasedAt) {
+        return releasedAt.plus(REQUEST_WINDOW);
+    }
+
+    /** Whether a return of goods released at {@code releasedAt} may still be requested now. */
+    public boolean withinWindow(Instant releasedAt) {
+        return !requestDeadline(releasedAt).isBefore(clock.instant());
     }
 
     public OrderStatus request(String orderNo, @Nullable String reason) {

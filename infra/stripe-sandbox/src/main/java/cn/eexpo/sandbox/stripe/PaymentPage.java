@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * The page a buyer is sent to when a payment needs their action ({@code next_action}): it shows the amount
  * and the method, in Chinese and English, and has the buyer complete or decline the payment. Then it sends
  * the buyer to the PaymentIntent's {@code return_url} with Stripe's query parameters ({@code payment_intent},
- * {@code payment_intent_client_secret}, {@code redirect_status}), or shows the outcome.
+ * {@code payment_intent_client_secret}, {@code redirect_status}), or shows the outcome. A {@code GET} with
+ * {@code ?return_url=} gives an intent without a return URL that one, standing in for Stripe.js in the shop's page.
  */
 final class PaymentPage {
 
@@ -56,7 +57,27 @@ final class PaymentPage {
             page(exchange, id, message);
             return;
         }
+        String returnUrl =
+                Params.decode(exchange.getRequestURI().getRawQuery(), null).string("return_url");
+        if (returnUrl != null && (returnUrl.startsWith("http://") || returnUrl.startsWith("https://"))) {
+            ledger.locked(() -> {
+                adoptReturnUrl(id, returnUrl);
+                return null;
+            });
+        }
         page(exchange, id, null);
+    }
+
+    /**
+     * A shop sends the buyer here with {@code ?return_url=} to pay an intent it did not confirm (a card, where Stripe.js
+     * would confirm it with the return URL in the shop's page): the intent takes that URL when it has none yet, so that
+     * the page returns the buyer to the shop as Stripe would.
+     */
+    private void adoptReturnUrl(String id, String returnUrl) {
+        PaymentIntentRecord intent = ledger.intents.get(id);
+        if (intent != null && intent.returnUrl == null && intent.awaitsPayment()) {
+            intent.returnUrl = returnUrl;
+        }
     }
 
     /** Completes or declines the payment; answers where the buyer goes next. */

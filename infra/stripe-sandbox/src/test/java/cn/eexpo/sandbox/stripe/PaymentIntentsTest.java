@@ -209,6 +209,31 @@ class PaymentIntentsTest {
     }
 
     @Test
+    void aShopOpeningThePageWithAReturnUrlGetsTheBuyerBackAfterACardPayment() throws Exception {
+        PaymentIntent created = stripe.v1()
+                .paymentIntents()
+                .create(order(12_900, "EX-1010").addPaymentMethodType("card").build());
+        String back = "http://shop.test/orders/EX-1010";
+
+        HttpResponse<String> shown = SandboxClients.get(sandbox.paymentPageUrl(created.getId()) + "?return_url="
+                + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("¥129.00", "button", "class=\"pay\"");
+        HttpResponse<String> other = SandboxClients.get(sandbox.paymentPageUrl(created.getId()) + "?return_url="
+                + java.net.URLEncoder.encode("http://elsewhere.test/", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(other.statusCode()).as("a return URL once set stays").isEqualTo(200);
+
+        HttpResponse<String> pressed = pressOnPaymentPage(sandbox, created.getId(), "complete");
+
+        assertThat(pressed.statusCode()).isEqualTo(303);
+        assertThat(pressed.headers().firstValue("Location").orElseThrow())
+                .startsWith(back + "?payment_intent=" + created.getId())
+                .endsWith("redirect_status=succeeded");
+        assertThat(stripe.v1().paymentIntents().retrieve(created.getId()).getStatus())
+                .isEqualTo("succeeded");
+    }
+
+    @Test
     void buyerDecliningOnThePageLeavesAnAuthenticationFailure() throws Exception {
         PaymentIntent pending = stripe.v1()
                 .paymentIntents()
