@@ -17,7 +17,6 @@ import cn.eexpo.orders.tax.TaxQuote;
 import cn.eexpo.orders.tax.TaxRule;
 import cn.eexpo.storefront.cart.ShopperCart;
 import cn.eexpo.storefront.i18n.StorefrontTranslations;
-import cn.eexpo.storefront.search.SearchView;
 import cn.eexpo.storefront.shell.MainLayout;
 import cn.eexpo.storefront.ui.Prices;
 import com.vaadin.flow.component.Component;
@@ -42,8 +41,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -54,8 +51,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A product: image, name and description in the shopper's language, price and, on a line of its own, the estimated
  * cross-border tax and freight for the chosen quantity (as checkout would charge them now), where it comes from and how
- * it ships (trade mode, warehouse), stock, and adding it to the cart. An unknown SKU shows a not-found page with status
- * 404.
+ * it ships (trade mode, warehouse), stock, and adding it to the cart. An unknown SKU is the router's
+ * {@link ProductNotFound} page, with status 404.
  */
 @Route(value = "product/:sku", layout = MainLayout.class)
 @AnonymousAllowed
@@ -103,7 +100,7 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
 
     @Override
     public String getPageTitle() {
-        return product == null ? getTranslation("product.notfound.title") : name(product);
+        return product == null ? getTranslation("product.title") : name(product);
     }
 
     @Override
@@ -111,10 +108,8 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
         requested = event.getRouteParameters().get(SKU).orElse("");
         product = find(requested).orElse(null);
         if (product == null) {
-            VaadinResponse response = VaadinResponse.getCurrent();
-            if (response != null) {
-                response.setStatus(404);
-            }
+            event.rerouteToError(new ProductNotFoundException(requested), requested);
+            return;
         }
         quantity.setValue(1);
         if (isAttached()) {
@@ -138,7 +133,6 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
     private void render() {
         removeAll();
         if (product == null) {
-            notFound();
             return;
         }
         ProductDetails p = product;
@@ -242,16 +236,6 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
             return getTranslation("product.warehouse.overseas", name);
         }
         return getTranslation("product.warehouse.bonded", name, w.areaName());
-    }
-
-    private void notFound() {
-        Div missing = new Div(
-                new H1(getTranslation("product.notfound.title")),
-                new Paragraph(getTranslation("product.notfound.text", requested)),
-                new RouterLink(getTranslation("product.notfound.search"), SearchView.class));
-        missing.setId("product-not-found");
-        missing.addClassName("eexpo-notice");
-        add(missing);
     }
 
     private void quantityChanged() {

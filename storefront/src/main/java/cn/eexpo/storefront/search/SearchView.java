@@ -58,6 +58,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
 
     static final int PAGE_SIZE = 24;
     static final int SUGGESTIONS = 6;
+    /** From this window width (px) the filters stand open beside the results; below it they fold (search.css). */
+    static final int WIDE = 768;
     /** The facets, by URL parameter, in the order the filter panel lists them. */
     static final List<String> FACETS = List.of(
             SearchFilters.CATEGORY,
@@ -80,6 +82,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
     private @Nullable BigDecimalField priceMin;
     private @Nullable BigDecimalField priceMax;
     private @Nullable Details filterPanel;
+    /** Whether the browser's window is wide enough for the filters beside the results (known after attach). */
+    private boolean wideScreen;
     /** True while the page fills its fields from the URL: their change events are not the shopper's. */
     private boolean rendering;
 
@@ -134,7 +138,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
     protected void onAttach(AttachEvent event) {
         // Filters open beside the results on a wide screen, folded above them on a phone.
         event.getUI().getPage().retrieveExtendedClientDetails(details -> {
-            if (filterPanel != null && details.getWindowInnerWidth() >= 768) {
+            wideScreen = details.getWindowInnerWidth() >= WIDE;
+            if (filterPanel != null && wideScreen) {
                 filterPanel.setOpened(true);
             }
         });
@@ -305,7 +310,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
         Details panel = new Details(getTranslation("search.filters"), content);
         panel.setId("search-filters");
         panel.addClassName("eexpo-search-filters");
-        panel.setOpened(wasOpen);
+        panel.setOpened(wasOpen || wideScreen);
         filterPanel = panel;
         return panel;
     }

@@ -65,7 +65,8 @@ class HomeViewTest extends SpringBrowserlessTest {
 
         assertThat(find(RouterLink.class)
                         .withClassName("eexpo-category-tile")
-                        .first()
+                        .all()
+                        .getFirst()
                         .getElement()
                         .getTextRecursively())
                 .isEqualTo("Infant formula");
@@ -93,7 +94,7 @@ class HomeViewTest extends SpringBrowserlessTest {
         assertThat(cards).hasSize(HomeView.FEATURED);
         assertThat(cards).allSatisfy(card -> {
             String sku = card.getElement().getAttribute("data-sku");
-            assertThat(find(RouterLink.class, card).first().getHref()).isEqualTo("product/" + sku);
+            assertThat(find(RouterLink.class, card).all().getFirst().getHref()).isEqualTo("product/" + sku);
         });
     }
 

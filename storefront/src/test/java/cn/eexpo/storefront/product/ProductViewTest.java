@@ -196,16 +196,26 @@ class ProductViewTest extends SpringBrowserlessTest {
 
     @Test
     void anUnknownProductShowsNotFound() {
-        ProductView view = navigate("product/NO-SUCH-SKU-1", ProductView.class);
+        UI.getCurrent().navigate("product/NO-SUCH-SKU-1");
 
+        assertThat(getCurrentView()).isInstanceOf(ProductNotFound.class);
         Div missing = find(Div.class).withId("product-not-found").single();
-        assertThat(missing.getElement().getTextRecursively()).contains("NO-SUCH-SKU-1");
-        assertThat(view.getPageTitle()).isEqualTo("找不到该商品");
+        assertThat(missing.getElement().getTextRecursively()).contains("找不到该商品", "NO-SUCH-SKU-1");
+        assertThat(((ProductNotFound) getCurrentView()).getPageTitle()).isEqualTo("找不到该商品");
         assertThat(find(Button.class).withId("add-to-cart").exists()).isFalse();
 
-        navigate("product/not a sku!", ProductView.class);
+        UI.getCurrent().navigate("product/not a sku!");
 
         assertThat(find(Div.class).withId("product-not-found").exists()).isTrue();
+
+        test(find(Button.class).withId("language-switch").single()).click();
+
+        assertThat(find(Div.class)
+                        .withId("product-not-found")
+                        .single()
+                        .getElement()
+                        .getTextRecursively())
+                .contains("Product not found");
     }
 
     @Test

@@ -60,7 +60,7 @@ class SearchViewTest extends SpringBrowserlessTest {
         assertThat(cards.getFirst().getElement().getTextRecursively()).contains("爱他美");
         assertThat(cards).allSatisfy(card -> {
             assertThat(card.getElement().getAttribute("data-sku")).isNotBlank();
-            RouterLink link = find(RouterLink.class, card).first();
+            RouterLink link = find(RouterLink.class, card).single();
             assertThat(link.getHref()).isEqualTo("product/" + card.getElement().getAttribute("data-sku"));
         });
         assertThat(find(Emphasis.class).all())
