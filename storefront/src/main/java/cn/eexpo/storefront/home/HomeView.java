@@ -1,8 +1,5 @@
 package cn.eexpo.storefront.home;
 
-import cn.eexpo.catalog.ProductSearch;
-import cn.eexpo.catalog.SearchQuery;
-import cn.eexpo.catalog.SearchResult;
 import cn.eexpo.catalog.SearchUnavailableException;
 import cn.eexpo.storefront.search.ProductCard;
 import cn.eexpo.storefront.search.SearchView;
@@ -29,7 +26,7 @@ import java.util.Map;
 
 /**
  * The front door: what the E-Expo is, the fair now on, the difference between bonded and direct-mail goods, the
- * categories (each opens the search filtered to it) and featured products. Searching happens in the header.
+ * categories (each opens the search filtered to it) and featured products, one of each of the first categories. Searching happens in the header.
  */
 @Route(value = "", layout = MainLayout.class)
 @AnonymousAllowed
@@ -59,10 +56,10 @@ public class HomeView extends VerticalLayout implements LocaleChangeObserver, Ha
             "hair-care",
             "body-care");
 
-    private final ProductSearch search;
+    private final FeaturedProducts featured;
 
-    public HomeView(ProductSearch search) {
-        this.search = search;
+    HomeView(FeaturedProducts featured) {
+        this.featured = featured;
         addClassName("eexpo-home");
         setPadding(true);
     }
@@ -152,20 +149,7 @@ public class HomeView extends VerticalLayout implements LocaleChangeObserver, Ha
         products.addClassName("eexpo-product-grid");
         products.setId("home-featured");
         try {
-            SearchResult found = search.search(new SearchQuery(
-                    null,
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    null,
-                    null,
-                    SearchQuery.Sort.NEWEST,
-                    0,
-                    FEATURED,
-                    null));
-            found.items().forEach(item -> products.add(new ProductCard(item, getLocale())));
+            featured.items(CATEGORIES, FEATURED).forEach(item -> products.add(new ProductCard(item, getLocale())));
         } catch (SearchUnavailableException e) {
             Paragraph unavailable = new Paragraph(getTranslation("home.search.unavailable"));
             unavailable.addClassName("eexpo-notice");

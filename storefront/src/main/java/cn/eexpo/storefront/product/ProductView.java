@@ -90,6 +90,7 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
         add.setId("add-to-cart");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setIcon(VaadinIcon.CART.create());
+        add.setDisableOnClick(true); // a double click adds once
         add.addClickListener(e -> addToCart());
     }
 
@@ -235,7 +236,7 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
         if (w.areaName() == null) {
             return getTranslation("product.warehouse.overseas", name);
         }
-        return getTranslation("product.warehouse.bonded", name, w.areaName());
+        return getTranslation("product.warehouse.bonded", name, w.areaName(), w.areaCode());
     }
 
     private void quantityChanged() {
@@ -294,10 +295,18 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
         }
         int units = quantity.getValue();
         try {
+            addUnits(product, units);
+        } finally {
+            add.setEnabled(product.available() > 0 && !quantity.isInvalid());
+        }
+    }
+
+    private void addUnits(ProductDetails product, int units) {
+        try {
             cart.add(new Sku(product.sku()), units);
             Notification done = Notification.show(getTranslation("product.added", name(product), units));
             done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            done.setId("product-added");
+            done.addClassName("product-added");
         } catch (InsufficientStockException e) {
             error(
                     e.available() == 0
@@ -317,7 +326,7 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
     private void error(String message) {
         Notification failed = Notification.show(message);
         failed.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        failed.setId("product-add-error");
+        failed.addClassName("product-add-error");
     }
 
     private String name(ProductDetails p) {

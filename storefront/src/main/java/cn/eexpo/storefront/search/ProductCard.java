@@ -6,6 +6,7 @@ import cn.eexpo.storefront.product.ProductView;
 import cn.eexpo.storefront.ui.Prices;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Emphasis;
 import com.vaadin.flow.component.html.Image;
@@ -22,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * highlight is never put into the page as HTML: its text is split at the {@code <em>} tags and every piece added as
  * text, so nothing else in it can become markup.
  */
+@StyleSheet("styles/product-card.css")
 public class ProductCard extends Div {
 
     public static final String CLASS_NAME = "eexpo-card";

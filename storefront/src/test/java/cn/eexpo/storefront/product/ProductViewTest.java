@@ -149,7 +149,7 @@ class ProductViewTest extends SpringBrowserlessTest {
         test(find(Button.class).withId("add-to-cart").single()).click();
 
         Notification error =
-                find(Notification.class).withId("product-add-error").single();
+                find(Notification.class).withClassName("product-add-error").single();
         assertThat(test(error).getText()).contains("库存不足", Integer.toString(p.available()));
         assertThat(cart.cart().quantityOf(new Sku(p.sku()))).isEqualTo(p.available());
     }
