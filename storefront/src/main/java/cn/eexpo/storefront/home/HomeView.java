@@ -1,11 +1,11 @@
 package cn.eexpo.storefront.home;
 
-import cn.eexpo.catalog.ProductSearch;
-import cn.eexpo.catalog.SearchQuery;
-import cn.eexpo.catalog.SearchResult;
 import cn.eexpo.catalog.SearchUnavailableException;
+import cn.eexpo.storefront.search.ProductCard;
+import cn.eexpo.storefront.search.SearchView;
 import cn.eexpo.storefront.shell.MainLayout;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -16,34 +16,52 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.util.Locale;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The front door: what the E-Expo is, the difference between bonded and direct-mail goods, and products from the
- * catalog. With {@code ?q=} in the URL it shows what the search found, so a search can be shared as a link.
+ * The front door: what the E-Expo is, the fair now on, the difference between bonded and direct-mail goods, the
+ * categories (each opens the search filtered to it) and featured products, one of each of the first categories. Searching happens in the header.
  */
 @Route(value = "", layout = MainLayout.class)
 @AnonymousAllowed
-public class HomeView extends VerticalLayout implements BeforeEnterObserver, LocaleChangeObserver, HasDynamicTitle {
+@StyleSheet("styles/home.css")
+public class HomeView extends VerticalLayout implements LocaleChangeObserver, HasDynamicTitle {
 
-    static final int PAGE_SIZE = 12;
+    static final int FEATURED = 8;
 
-    private final ProductSearch search;
-    private final Div results = new Div();
-    private final H2 resultsTitle = new H2();
-    private String query = "";
+    /**
+     * The categories goods are listed under (the catalog's reference data), in the catalog's order; each has a picture
+     * in {@code images/categories/<code>.svg}.
+     */
+    static final List<String> CATEGORIES = List.of(
+            "infant-formula",
+            "diapers",
+            "skincare",
+            "makeup",
+            "fragrance",
+            "supplements",
+            "wine",
+            "sparkling",
+            "chocolate",
+            "snacks",
+            "nuts",
+            "kitchenware",
+            "oral-care",
+            "hair-care",
+            "body-care");
 
-    public HomeView(ProductSearch search) {
-        this.search = search;
+    private final FeaturedProducts featured;
+
+    HomeView(FeaturedProducts featured) {
+        this.featured = featured;
         addClassName("eexpo-home");
         setPadding(true);
-        results.addClassName("eexpo-product-grid");
-        results.setId("product-results");
     }
 
     @Override
@@ -51,43 +69,18 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Loc
         return getTranslation("home.title");
     }
 
-    @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        query = event.getLocation()
-                .getQueryParameters()
-                .getSingleParameter("q")
-                .orElse("")
-                .strip();
-        if (isAttached()) {
-            show(query);
-        }
-    }
-
     /** Called on attach and whenever the shopper switches language: every text is rendered anew. */
     @Override
     public void localeChange(LocaleChangeEvent event) {
         removeAll();
-        add(hero(), tradeModes(), resultsTitle, results);
-        show(query);
-    }
-
-    private void show(String q) {
-        results.removeAll();
-        resultsTitle.setText(q.isEmpty() ? getTranslation("home.featured") : getTranslation("home.results.for", q));
-        try {
-            SearchResult found = search.search(SearchQuery.text(q, 0, PAGE_SIZE));
-            if (found.items().isEmpty()) {
-                results.add(new Paragraph(getTranslation("home.results.none")));
-            }
-            found.items().forEach(item -> results.add(card(item)));
-            if (!q.isEmpty()) {
-                resultsTitle.setText(getTranslation("home.results.count", q, found.total()));
-            }
-        } catch (SearchUnavailableException e) {
-            Paragraph unavailable = new Paragraph(getTranslation("home.search.unavailable"));
-            unavailable.addClassName("eexpo-notice");
-            results.add(unavailable);
-        }
+        add(
+                hero(),
+                expo(),
+                tradeModes(),
+                new H2(getTranslation("home.categories")),
+                categories(),
+                new H2(getTranslation("home.featured")),
+                featured());
     }
 
     private Component hero() {
@@ -95,6 +88,30 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Loc
                 new Div(new H1(getTranslation("home.hero.title")), new Paragraph(getTranslation("home.hero.subtitle")));
         hero.addClassName("eexpo-hero");
         return hero;
+    }
+
+    /** The fair now on: the catalog has no fair of its own, so this is the standing text of the online halls. */
+    private Component expo() {
+        Span when = new Span(getTranslation("home.expo.when"));
+        when.getElement().getThemeList().add("badge success");
+        Div halls = new Div(hall("A"), hall("B"), hall("C"));
+        halls.addClassName("eexpo-halls");
+        Div expo = new Div(
+                when,
+                new H2(getTranslation("home.expo.title")),
+                new Paragraph(getTranslation("home.expo.text")),
+                halls);
+        expo.setId("home-expo");
+        expo.addClassName("eexpo-expo");
+        return expo;
+    }
+
+    private Component hall(String hall) {
+        Div card = new Div(
+                new Span(getTranslation("home.expo.hall", hall)),
+                new Paragraph(getTranslation("home.expo.hall." + hall)));
+        card.addClassName("eexpo-hall");
+        return card;
     }
 
     private Component tradeModes() {
@@ -111,18 +128,33 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Loc
         return card;
     }
 
-    private Component card(SearchResult.Item item) {
-        boolean english = Locale.ENGLISH.getLanguage().equals(getLocale().getLanguage());
-        String name = english ? item.nameEn() : item.name();
-        Image image = new Image(item.imageUrl() == null ? "" : item.imageUrl(), name);
-        Span mode = new Span(getTranslation("trade-mode." + item.tradeMode()));
-        mode.addClassName("eexpo-badge");
-        mode.getElement().getThemeList().add("badge");
-        Span price = new Span("¥" + item.price().toPlainString());
-        price.addClassName("eexpo-price");
-        Div card = new Div(image, mode, new Paragraph(name), new Span(item.brand()), price);
-        card.addClassName("eexpo-card");
-        card.getElement().setAttribute("data-sku", item.sku());
-        return card;
+    private Component categories() {
+        Div tiles = new Div();
+        tiles.setId("home-categories");
+        tiles.addClassName("eexpo-category-tiles");
+        for (String code : CATEGORIES) {
+            String name = getTranslation("search.category." + code);
+            RouterLink tile = new RouterLink(SearchView.class);
+            tile.setQueryParameters(QueryParameters.simple(Map.of("category", code)));
+            tile.add(new Image("images/categories/" + code + ".svg", ""), new Span(name));
+            tile.addClassName("eexpo-category-tile");
+            tile.getElement().setAttribute("data-category", code);
+            tiles.add(tile);
+        }
+        return tiles;
+    }
+
+    private Component featured() {
+        Div products = new Div();
+        products.addClassName("eexpo-product-grid");
+        products.setId("home-featured");
+        try {
+            featured.items(CATEGORIES, FEATURED).forEach(item -> products.add(new ProductCard(item, getLocale())));
+        } catch (SearchUnavailableException e) {
+            Paragraph unavailable = new Paragraph(getTranslation("home.search.unavailable"));
+            unavailable.addClassName("eexpo-notice");
+            products.add(unavailable);
+        }
+        return products;
     }
 }

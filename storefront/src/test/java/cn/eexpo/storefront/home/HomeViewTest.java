@@ -12,11 +12,11 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -47,21 +47,55 @@ class HomeViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void aSearchLinkShowsMatchingProducts() {
-        await().atMost(Duration.ofSeconds(90))
-                .ignoreExceptions()
-                .until(() -> search.search(SearchQuery.text("奶粉", 0, 1)).total() > 0);
+    void theCategoriesAreTilesThatOpenTheSearchFilteredToThem() {
+        navigate(HomeView.class);
         speaks(StorefrontTranslations.CHINESE);
 
-        UI.getCurrent().navigate(HomeView.class, QueryParameters.simple(Map.of("q", "奶粉")));
+        var tiles = find(RouterLink.class).withClassName("eexpo-category-tile").all();
+        assertThat(tiles).hasSize(HomeView.CATEGORIES.size());
+        RouterLink formula = tiles.stream()
+                .filter(t -> "infant-formula".equals(t.getElement().getAttribute("data-category")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(formula.getHref()).isEqualTo("search?category=infant-formula");
+        assertThat(formula.getElement().getTextRecursively()).isEqualTo("婴幼儿奶粉");
+        assertThat(find(Image.class, formula).single().getSrc()).isEqualTo("images/categories/infant-formula.svg");
+
+        test(find(Button.class).withId("language-switch").single()).click();
+
+        assertThat(find(RouterLink.class)
+                        .withClassName("eexpo-category-tile")
+                        .all()
+                        .getFirst()
+                        .getElement()
+                        .getTextRecursively())
+                .isEqualTo("Infant formula");
+    }
+
+    @Test
+    void theCurrentExpoIsShown() {
+        navigate(HomeView.class);
+        speaks(StorefrontTranslations.CHINESE);
+
+        assertThat(find(Div.class).withId("home-expo").single().getElement().getTextRecursively())
+                .contains("E博会");
+    }
+
+    @Test
+    void featuredProductsAreCardsLinkingToTheirProductPages() {
+        await().atMost(Duration.ofSeconds(90))
+                .ignoreExceptions()
+                .until(() -> search.search(SearchQuery.text(null, 0, 1)).total() > 0);
+        speaks(StorefrontTranslations.CHINESE);
+
+        navigate(HomeView.class);
 
         var cards = find(Div.class).withClassName("eexpo-card").all();
-        assertThat(cards).isNotEmpty().hasSizeLessThanOrEqualTo(HomeView.PAGE_SIZE);
-        assertThat(cards)
-                .allSatisfy(card ->
-                        assertThat(card.getElement().getTextRecursively()).contains("奶粉"));
-        assertThat(find(com.vaadin.flow.component.html.H2.class).single().getText())
-                .contains("奶粉");
+        assertThat(cards).hasSize(HomeView.FEATURED);
+        assertThat(cards).allSatisfy(card -> {
+            String sku = card.getElement().getAttribute("data-sku");
+            assertThat(find(RouterLink.class, card).all().getFirst().getHref()).isEqualTo("product/" + sku);
+        });
     }
 
     /** The shopper's language, as the browser or the switch sets it. */

@@ -59,8 +59,8 @@ class TranslationsTest {
         assertThat(translations.getTranslation("home.hero.title", Locale.GERMAN))
                 .isEqualTo("买全球，卖全球");
         assertThat(translations.getTranslation("home.hero.title", Locale.UK)).isEqualTo("Buy global, sell global");
-        assertThat(translations.getTranslation("home.results.count", Locale.ENGLISH, "wine", 12))
-                .isEqualTo("12 products found for “wine”");
+        assertThat(translations.getTranslation("search.count", Locale.ENGLISH, 1200))
+                .isEqualTo("1,200 products");
     }
 
     private static Properties load(String name) throws IOException {
