@@ -35,15 +35,15 @@ public final class IdNumber {
      */
     public static IdNumber parse(String raw, LocalDate today) {
         String candidate = normalise(raw);
-        problem(candidate, today).ifPresent(reason -> {
-            throw new InvalidIdentityException("idNumber", reason);
+        problem(candidate, today).ifPresent(problem -> {
+            throw new InvalidIdentityException("idNumber", problem.code(), problem.reason());
         });
         return new IdNumber(candidate);
     }
 
     /** Why the ID number is not valid, or empty when it is. */
     public static Optional<String> check(String raw, LocalDate today) {
-        return problem(normalise(raw), today);
+        return problem(normalise(raw), today).map(Problem::reason);
     }
 
     /** {@code 4101**********123X}: the first four and the last four characters, for any screen, response or log. */
@@ -62,42 +62,55 @@ public final class IdNumber {
         return kept.toString().replace('x', 'X');
     }
 
-    private static Optional<String> problem(String id, LocalDate today) {
+    private static Optional<Problem> problem(String id, LocalDate today) {
         if (id.isEmpty()) {
-            return Optional.of("the ID number is required");
+            return Problem.of("required", "the ID number is required");
         }
         if (id.length() != 18) {
-            return Optional.of("an ID number has 18 characters (17 digits and a check digit), this one has "
-                    + id.codePointCount(0, id.length()));
+            return Problem.of(
+                    "length",
+                    "an ID number has 18 characters (17 digits and a check digit), this one has "
+                            + id.codePointCount(0, id.length()));
         }
         for (int i = 0; i < 17; i++) {
             if (!isAsciiDigit(id.charAt(i))) {
-                return Optional.of(
+                return Problem.of(
+                        "digits",
                         "the first 17 characters of an ID number are digits; character " + (i + 1) + " is not");
             }
         }
         char last = id.charAt(17);
         if (!isAsciiDigit(last) && last != 'X') {
-            return Optional.of("the last character of an ID number is a digit or X");
+            return Problem.of("lastCharacter", "the last character of an ID number is a digit or X");
         }
         LocalDate birth;
         try {
             birth = LocalDate.parse(id.substring(6, 14), BIRTH_DATE);
         } catch (DateTimeParseException e) {
-            return Optional.of(
+            return Problem.of(
+                    "birthDate",
                     "characters 7 to 14 of an ID number are the birth date (yyyyMMdd); they are not a" + " real date");
         }
         if (birth.isBefore(EARLIEST_BIRTH)) {
-            return Optional.of("the birth date in the ID number is before 1900-01-01");
+            return Problem.of("birthDate.early", "the birth date in the ID number is before 1900-01-01");
         }
         if (birth.isAfter(today)) {
-            return Optional.of("the birth date in the ID number is in the future");
+            return Problem.of("birthDate.future", "the birth date in the ID number is in the future");
         }
         if (checkDigit(id) != last) {
-            return Optional.of("the check digit (last character) does not match the other 17 digits: a character is"
-                    + " mistyped");
+            return Problem.of(
+                    "checkDigit",
+                    "the check digit (last character) does not match the other 17 digits: a character is"
+                            + " mistyped");
         }
         return Optional.empty();
+    }
+
+    private record Problem(String code, String reason) {
+
+        static Optional<Problem> of(String rule, String reason) {
+            return Optional.of(new Problem("idNumber." + rule, reason));
+        }
     }
 
     /** The GB 11643 check digit of the first 17 digits: ISO 7064 MOD 11-2. */

@@ -2,8 +2,11 @@ package cn.eexpo.orders.identity;
 
 import java.util.regex.Pattern;
 
-/** The name and phone of a real-name identity, read as a person types them and checked (the ID number: {@link IdNumber}). */
-final class IdentityRules {
+/**
+ * The name and phone of a real-name identity, read as a person types them and checked (the ID number: {@link IdNumber}).
+ * Public so that a form can check each field as it is typed, with the rules {@link Identities#register} applies.
+ */
+public final class IdentityRules {
 
     /** Han characters or Latin letters, single middle dots or spaces between them (维吾尔族 names: 买买提·艾力). */
     private static final Pattern NAME =
@@ -18,19 +21,21 @@ final class IdentityRules {
     private IdentityRules() {}
 
     /** The name as stored: trimmed, single spaces, one kind of middle dot. */
-    static String name(String raw) {
+    public static String name(String raw) {
         String name =
                 MIDDLE_DOTS.matcher(SPACES.matcher(raw.strip()).replaceAll(" ")).replaceAll("\u00B7");
         int length = name.codePointCount(0, name.length());
         if (length == 0) {
-            throw new InvalidIdentityException("name", "the real name is required");
+            throw new InvalidIdentityException("name", "name.required", "the real name is required");
         }
         if (length < 2 || length > 50) {
-            throw new InvalidIdentityException("name", "a real name has 2 to 50 characters, this one has " + length);
+            throw new InvalidIdentityException(
+                    "name", "name.length", "a real name has 2 to 50 characters, this one has " + length);
         }
         if (!NAME.matcher(name).matches()) {
             throw new InvalidIdentityException(
                     "name",
+                    "name.letters",
                     "a real name is written in Chinese characters or Latin letters, with a middle dot (·) or a"
                             + " space between its parts, as on the ID card");
         }
@@ -38,7 +43,7 @@ final class IdentityRules {
     }
 
     /** A mainland mobile number, 11 digits; {@code +86}, spaces and hyphens are dropped. */
-    static String phone(String raw) {
+    public static String phone(String raw) {
         String phone = PHONE_SEPARATORS.matcher(raw).replaceAll("");
         if (phone.startsWith("+86")) {
             phone = phone.substring(3);
@@ -46,17 +51,19 @@ final class IdentityRules {
             phone = phone.substring(4);
         }
         if (phone.isEmpty()) {
-            throw new InvalidIdentityException("phone", "the phone number is required");
+            throw new InvalidIdentityException("phone", "phone.required", "the phone number is required");
         }
         if (!MOBILE.matcher(phone).matches()) {
             throw new InvalidIdentityException(
-                    "phone", "a phone number is a mainland mobile number: 11 digits starting with 13 to 19");
+                    "phone",
+                    "phone.mobile",
+                    "a phone number is a mainland mobile number: 11 digits starting with 13 to 19");
         }
         return phone;
     }
 
     /** {@code 138****8000}, as Chinese shops show a phone number. */
-    static String maskPhone(String phone) {
+    public static String maskPhone(String phone) {
         return phone.length() == 11 ? phone.substring(0, 3) + "****" + phone.substring(7) : "*".repeat(phone.length());
     }
 }

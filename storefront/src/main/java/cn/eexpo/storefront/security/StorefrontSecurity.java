@@ -5,6 +5,8 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -13,7 +15,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Security of everything but the REST API (which has its own, stateless chain): the Vaadin views with form sign-in
  * (views say who may open them: {@code @AnonymousAllowed} or {@code @PermitAll}), static files open to all, and the
  * browser's protections: a Content-Security-Policy that Vaadin and Stripe.js work under, no framing, no MIME sniffing,
- * a strict referrer policy and no access to camera, microphone or location.
+ * a strict referrer policy and no access to camera, microphone or location. Sign-ins are checked by the accounts'
+ * throttled provider (order-service's {@code SignInThrottle}: too many failures lock an e-mail address or a client for
+ * a while), and a failed one goes back to the sign-in page saying why ({@link SignInFailureHandler}).
  */
 @Configuration(proxyBeanMethods = false)
 class StorefrontSecurity {
@@ -42,8 +46,11 @@ class StorefrontSecurity {
 
     @Bean
     @Order(20)
-    SecurityFilterChain storefrontFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+    SecurityFilterChain storefrontFilterChain(HttpSecurity http, AuthenticationProvider accountAuthentication)
+            throws Exception {
+        http.authenticationManager(new ProviderManager(accountAuthentication))
+                .formLogin(form -> form.failureHandler(new SignInFailureHandler("/" + SignInView.ROUTE)))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/images/**",
                                 "/styles/**",
                                 "/scripts/**",
