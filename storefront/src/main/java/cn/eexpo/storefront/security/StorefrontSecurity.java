@@ -49,7 +49,6 @@ class StorefrontSecurity {
     SecurityFilterChain storefrontFilterChain(HttpSecurity http, AuthenticationProvider accountAuthentication)
             throws Exception {
         http.authenticationManager(new ProviderManager(accountAuthentication))
-                .formLogin(form -> form.failureHandler(new SignInFailureHandler("/" + SignInView.ROUTE)))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/images/**",
                                 "/styles/**",
@@ -65,7 +64,11 @@ class StorefrontSecurity {
                         .frameOptions(frame -> frame.deny())
                         .addHeaderWriter(
                                 (request, response) -> response.setHeader("Permissions-Policy", PERMISSIONS_POLICY)))
-                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(SignInView.class));
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(SignInView.class))
+                // After Vaadin's configurer, so that it sets up the form sign-in first (page and processing URL); an
+                // earlier formLogin() would initialise with Spring's defaults (/login) before Vaadin's init runs.
+                .formLogin(form -> form.loginProcessingUrl("/" + SignInView.ROUTE)
+                        .failureHandler(new SignInFailureHandler("/" + SignInView.ROUTE)));
         return http.build();
     }
 }
