@@ -13,9 +13,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +69,9 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver, L
                 .filter(minutes -> minutes.matches("\\d{1,4}"))
                 .map(minutes -> OptionalLong.of(Long.parseLong(minutes)))
                 .orElse(OptionalLong.empty());
-        next = ContinueTarget.of(event.getLocation()).or(SignInView::savedRequest);
+        next = ContinueTarget.of(event.getLocation())
+                .or(SignInView::routerRedirect)
+                .or(SignInView::savedRequest);
         login.setAction(next.map(path ->
                         ROUTE + "?" + ContinueTarget.PARAMETER + "=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
                 .orElse(ROUTE));
@@ -107,6 +111,23 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver, L
         noAccount.removeAll();
         noAccount.add(getTranslation("account.signin.signup.question") + " ");
         noAccount.add(signUp);
+    }
+
+    /**
+     * The view an anonymous shopper navigated to in the shop (a click on "checkout", say) when Vaadin's navigation access
+     * control sent them here instead: it keeps that route in the session.
+     */
+    private static Optional<String> routerRedirect() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request == null || request.getWrappedSession(false) == null) {
+            return Optional.empty();
+        }
+        Object stored = request.getWrappedSession(false).getAttribute(NavigationAccessControl.SESSION_STORED_REDIRECT);
+        if (!(stored instanceof String route) || route.isBlank()) {
+            return Optional.empty();
+        }
+        return ContinueTarget.localPath(route.startsWith("/") ? route : "/" + route)
+                .filter(p -> !p.equals("/") && !p.startsWith("/" + ROUTE));
     }
 
     /**

@@ -3,6 +3,8 @@ package cn.eexpo.storefront.checkout;
 import cn.eexpo.catalog.OutOfStockException;
 import cn.eexpo.orders.account.Account;
 import cn.eexpo.orders.account.Accounts;
+import cn.eexpo.orders.account.AddressDetails;
+import cn.eexpo.orders.account.Addresses;
 import cn.eexpo.orders.cart.CartUnavailableException;
 import cn.eexpo.orders.checkout.Checkout;
 import cn.eexpo.orders.checkout.CheckoutRefusedException;
@@ -52,6 +54,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checkout of one order: the buyer's real-name identity (masked), who receives the goods and where, what the order
@@ -67,6 +71,7 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver,
     static final String PLACE_ID = "place-order";
     static final String ERROR_ID = "checkout-error";
     static final List<String> METHODS = List.of("alipay", "wechat_pay", "card");
+    private static final Logger log = LoggerFactory.getLogger(CheckoutView.class);
     private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}");
 
     private final ShopperCart shopperCart;
@@ -74,6 +79,7 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver,
     private final Checkout checkout;
     private final Accounts accounts;
     private final Identities identities;
+    private final Addresses addresses;
 
     private final TextField name = field("consignee-name", 60);
     private final TextField phone = field("consignee-phone", 20);
@@ -95,12 +101,18 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver,
     private int shipmentIndex;
 
     public CheckoutView(
-            ShopperCart shopperCart, CartPricing pricing, Checkout checkout, Accounts accounts, Identities identities) {
+            ShopperCart shopperCart,
+            CartPricing pricing,
+            Checkout checkout,
+            Accounts accounts,
+            Identities identities,
+            Addresses addresses) {
         this.shopperCart = shopperCart;
         this.pricing = pricing;
         this.checkout = checkout;
         this.accounts = accounts;
         this.identities = identities;
+        this.addresses = addresses;
         addClassName("eexpo-checkout");
         setPadding(true);
         address.setId("consignee-address");
@@ -160,8 +172,20 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver,
             return;
         }
         if (name.isEmpty()) {
-            name.setValue(identity.name());
-            phone.setValue(identity.phone());
+            // The default address of the address book, else the buyer's own name and phone to start from.
+            var preferred = addresses.preferred();
+            if (preferred.isPresent()) {
+                var a = preferred.get();
+                name.setValue(a.name());
+                phone.setValue(a.phone());
+                province.setValue(a.province());
+                city.setValue(a.city());
+                district.setValue(a.district());
+                address.setValue(a.address());
+            } else {
+                name.setValue(identity.name());
+                phone.setValue(identity.phone());
+            }
         }
     }
 
@@ -353,11 +377,32 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver,
             fail(getTranslation("checkout.error.retry"));
             return;
         } catch (RuntimeException e) {
+            log.warn("Checkout failed for account {}", account.id(), e);
             fail(getTranslation("checkout.error.unexpected"));
             return;
         }
         removeFromCart(shipment);
+        rememberFirstAddress(request.consignee());
         UI.getCurrent().navigate(PaymentView.class, new RouteParameters("orderNo", orderNo));
+    }
+
+    /** A buyer's first order fills an empty address book, so the next checkout starts from it. */
+    private void rememberFirstAddress(CheckoutRequest.@Nullable Consignee c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            if (addresses.mine().isEmpty()) {
+                addresses.add(
+                        new AddressDetails(c.name(), c.phone(), c.province(), c.city(), c.district(), c.address()));
+            }
+        } catch (RuntimeException e) {
+            // The order is placed; the address book is a convenience.
+            log.info(
+                    "Could not keep the first address of account {}: {}",
+                    account == null ? "?" : account.id(),
+                    e.toString());
+        }
     }
 
     private void removeFromCart(CartPricing.Shipment ordered) {

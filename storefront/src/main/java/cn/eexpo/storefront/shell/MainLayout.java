@@ -31,6 +31,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -48,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  * folds into icons.
  */
 @AnonymousAllowed
-public class MainLayout extends AppLayout implements LocaleChangeObserver {
+public class MainLayout extends AppLayout implements LocaleChangeObserver, AfterNavigationObserver {
 
     public static final String SEARCH_ID = "header-search";
     public static final String LANGUAGE_ID = "language-switch";
@@ -63,6 +65,8 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
     private final AuthenticationContext authentication;
     private final Span cartCount = new Span();
     private HorizontalLayout header = new HorizontalLayout();
+    private @Nullable ComboBox<String> searchBox;
+    private String searchText = "";
     private Registration cartListener;
 
     public MainLayout(ProductSearch search, ShopperCart cart, Accounts accounts, AuthenticationContext authentication) {
@@ -115,12 +119,13 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         language.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         language.getElement().setAttribute("lang", other.toLanguageTag());
 
-        ComboBox<String> searchBox = searchBox();
+        searchBox = searchBox();
         HorizontalLayout header = new HorizontalLayout(brand, searchBox, language, cartLink(), accountMenu());
         header.addClassName("eexpo-header");
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.expand(searchBox);
+        showSearchText();
         return header;
     }
 
@@ -141,13 +146,39 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         box.setItems(query -> suggestions(query.getFilter().orElse("")).stream()
                 .skip(query.getOffset())
                 .limit(query.getLimit()));
-        box.addCustomValueSetListener(e -> showResults(e.getDetail()));
+        // The box then holds the text as its value: leaving the box does not commit it a second time.
+        box.addCustomValueSetListener(e -> {
+            box.setValue(e.getDetail());
+            showResults(e.getDetail());
+        });
         box.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 showResults(e.getValue());
             }
         });
         return box;
+    }
+
+    /** The search box shows the text of the search on screen, and is empty elsewhere. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        searchText = event.getLocation().getPath().equals("search")
+                ? event.getLocation()
+                        .getQueryParameters()
+                        .getSingleParameter(SearchView.QUERY)
+                        .orElse("")
+                : "";
+        showSearchText();
+    }
+
+    private void showSearchText() {
+        if (searchBox != null && !searchText.equals(searchBox.getValue() == null ? "" : searchBox.getValue())) {
+            if (searchText.isEmpty()) {
+                searchBox.clear();
+            } else {
+                searchBox.setValue(searchText);
+            }
+        }
     }
 
     private List<String> suggestions(String typed) {

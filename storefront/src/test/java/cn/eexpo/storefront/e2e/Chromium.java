@@ -91,6 +91,29 @@ final class Chromium implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a test's steps on the page; when one fails, the page's address and a picture of it go to
+     * {@code target/e2e-failures/<name>.png}, so a failed run in CI says what the browser showed.
+     */
+    static void steps(Page page, String name, Runnable steps) {
+        try {
+            steps.run();
+        } catch (RuntimeException | AssertionError e) {
+            Path dir = Path.of("target", "e2e-failures");
+            try {
+                Files.createDirectories(dir);
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setPath(dir.resolve(name + ".png"))
+                        .setFullPage(true));
+            } catch (IOException | RuntimeException ignored) {
+                // the failure itself is what matters
+            }
+            e.addSuppressed(new AssertionError(
+                    "the browser was at " + page.url() + "; picture: " + dir.resolve(name + ".png")));
+            throw e;
+        }
+    }
+
     @Override
     public void close() {
         browser.close();
