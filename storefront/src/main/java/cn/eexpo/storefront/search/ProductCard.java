@@ -4,24 +4,21 @@ import cn.eexpo.catalog.SearchResult;
 import cn.eexpo.storefront.i18n.StorefrontTranslations;
 import cn.eexpo.storefront.product.ProductView;
 import cn.eexpo.storefront.ui.Prices;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Emphasis;
-import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.router.RouterLink;
-import java.util.ArrayList;
-import java.util.List;
+import com.vaadin.flow.router.RouteConfiguration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A product in a list (search results, the home page's featured goods): image and name link to the product page, then
- * the trade-mode badge, brand and price. With a search's highlight the matched words of the name are emphasised; the
- * highlight is never put into the page as HTML: its text is split at the {@code <em>} tags and every piece added as
- * text, so nothing else in it can become markup.
+ * the trade-mode badge, brand and price. With a search's highlight the matched words of the name are emphasised.
+ *
+ * <p>A card is one element with its markup as {@code innerHTML}, so a page of cards costs the session one state node
+ * per card instead of a dozen: a search page's cards are most of an anonymous session's memory. Every text in the
+ * markup is escaped; the highlight's {@code <em>} tags are the only markup taken from it, and only when the highlight
+ * is the name itself (the index may have highlighted the other language's name). The link is a router link
+ * ({@code router-link}): following it navigates inside the application, as a {@code RouterLink} does.
  */
 @StyleSheet("styles/product-card.css")
 public class ProductCard extends Div {
@@ -33,59 +30,70 @@ public class ProductCard extends Div {
         getElement().setAttribute("data-sku", item.sku());
         boolean english = StorefrontTranslations.ENGLISH.equals(StorefrontTranslations.supported(locale));
         String name = english ? item.nameEn() : item.name();
+        String image = item.imageUrl() == null ? PLACEHOLDER : item.imageUrl();
+        String modeTheme = "9610".equals(item.tradeMode()) ? "badge contrast" : "badge";
+        getElement()
+                .setProperty(
+                        "innerHTML",
+                        "<a class=\"eexpo-card-link\" router-link href=\"" + escape(href(item.sku())) + "\">"
+                                + "<img loading=\"lazy\" alt=\"\" src=\"" + escape(image) + "\">"
+                                + "<span class=\"eexpo-card-name\">" + highlightedHtml(name, item.highlight())
+                                + "</span></a>"
+                                + "<span class=\"eexpo-badge\" theme=\"" + modeTheme + "\">"
+                                + escape(getTranslation(locale, "trade-mode." + item.tradeMode())) + "</span>"
+                                + "<span class=\"eexpo-card-brand\">" + escape(item.brand()) + "</span>"
+                                + "<span class=\"eexpo-price\">" + escape(Prices.yuan(item.price())) + "</span>");
+    }
 
-        Image image = new Image(item.imageUrl() == null ? PLACEHOLDER : item.imageUrl(), "");
-        image.getElement().setAttribute("loading", "lazy");
-        Span title = new Span();
-        title.addClassName("eexpo-card-name");
-        title.add(highlighted(name, item.highlight()).toArray(Component[]::new));
-        RouterLink link = new RouterLink(ProductView.class, ProductView.parameters(item.sku()));
-        link.addClassName("eexpo-card-link");
-        link.add(image, title);
-
-        Span mode = new Span(getTranslation(locale, "trade-mode." + item.tradeMode()));
-        mode.addClassName("eexpo-badge");
-        mode.getElement().getThemeList().add("badge");
-        if ("9610".equals(item.tradeMode())) {
-            mode.getElement().getThemeList().add("contrast");
-        }
-        Span brand = new Span(item.brand());
-        brand.addClassName("eexpo-card-brand");
-        Span price = new Span(Prices.yuan(item.price()));
-        price.addClassName("eexpo-price");
-        add(link, mode, brand, price);
+    /** The product page's address, relative to the application as the router writes it. */
+    static String href(String sku) {
+        return RouteConfiguration.forApplicationScope().getUrl(ProductView.class, ProductView.parameters(sku));
     }
 
     static final String PLACEHOLDER = "images/product-placeholder.svg";
 
     /**
-     * The name as text and {@link Emphasis} pieces: {@code highlight} marks matches with {@code <em>}…{@code </em>}; it
-     * is used only when it is the highlighted form of {@code name} (the index may have highlighted the other language's
-     * name), else the plain name is shown.
+     * The name as escaped HTML with the matches of {@code highlight} (marked {@code <em>}…{@code </em>}) wrapped in
+     * {@code <em>}; the highlight is used only when it is the highlighted form of {@code name}, else the plain name is
+     * shown. Nothing of either becomes markup but those tags.
      */
-    static List<Component> highlighted(String name, @Nullable String highlight) {
+    static String highlightedHtml(String name, @Nullable String highlight) {
         if (highlight == null
                 || !highlight.replace("<em>", "").replace("</em>", "").equals(name)) {
-            return List.of(new Text(name));
+            return escape(name);
         }
-        List<Component> parts = new ArrayList<>();
+        StringBuilder html = new StringBuilder();
         String rest = highlight;
         while (!rest.isEmpty()) {
             int open = rest.indexOf("<em>");
             if (open < 0) {
-                parts.add(new Text(rest));
+                html.append(escape(rest));
                 break;
             }
-            if (open > 0) {
-                parts.add(new Text(rest.substring(0, open)));
-            }
+            html.append(escape(rest.substring(0, open)));
             int close = rest.indexOf("</em>", open);
             String matched = close < 0 ? rest.substring(open + 4) : rest.substring(open + 4, close);
             if (!matched.isEmpty()) {
-                parts.add(new Emphasis(matched));
+                html.append("<em>").append(escape(matched)).append("</em>");
             }
             rest = close < 0 ? "" : rest.substring(close + 5);
         }
-        return parts;
+        return html.toString();
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }
