@@ -54,7 +54,7 @@ public final class BrowsingLoad {
     private static final String CLICK = "{\"event.shiftKey\":false,\"event.metaKey\":false,\"event.detail\":1,"
             + "\"event.ctrlKey\":false,\"event.clientX\":400,\"event.clientY\":500,\"event.altKey\":false,"
             + "\"event.button\":0,\"event.screenY\":600,\"event.screenX\":400}";
-    private static final String[] STEPS = {"open", "search", "facet", "product", "add-to-cart"};
+    private static final String[] STEPS = {"home", "search", "facet", "product", "add-to-cart"};
 
     private final URI base;
     private final HttpClient http;
@@ -134,7 +134,7 @@ public final class BrowsingLoad {
             }
             opened.await();
             System.out.printf(
-                    "%,d sessions open after %.1f s; measuring for %d s%n",
+                    "%,d sessions opened after %.1f s; measuring for %d s%n",
                     sessions, (System.nanoTime() - t0) / 1e9, seconds);
             long appCpuStart = cpuNanos(pid);
             long driverCpuStart = driverCpuNanos();
@@ -171,7 +171,11 @@ public final class BrowsingLoad {
         System.exit(0);
     }
 
-    /** One shopper: opens the shop at its time in the ramp, then browses until the run ends, keeping its session. */
+    /**
+     * One shopper: opens the shop at its time in the ramp, then browses until the run ends, keeping its session. A
+     * request that fails or times out is counted and the shopper starts over with a new session, as a person reloading
+     * the page would.
+     */
     private void shop(long startAt, CountDownLatch opened) {
         boolean counted = false;
         try {
@@ -179,39 +183,58 @@ public final class BrowsingLoad {
             if (wait > 0) {
                 Thread.sleep(Duration.ofNanos(wait));
             }
-            Session session = new Session();
-            timed(0, session::open);
-            opened.countDown();
-            counted = true;
             ThreadLocalRandom random = ThreadLocalRandom.current();
+            Session session = null;
             while (!stopping.get()) {
-                think(random);
-                timed(1, () -> session.navigate("search", "q=" + encode(query)));
-                think(random);
-                String brand = brands.get(random.nextInt(brands.size()));
-                timed(2, () -> session.navigate("search", "q=" + encode(query) + "&brand=" + encode(brand)));
-                think(random);
-                String sku = skus.get(random.nextInt(skus.size()));
-                String page = timed(3, () -> session.navigate("product/" + sku, ""));
-                think(random);
-                Integer button = session.nodeWithId(page, "add-to-cart");
-                if (button != null) {
-                    timed(4, () -> session.click(button));
-                } else {
-                    error("no add-to-cart button on the product page");
+                try {
+                    if (session == null) {
+                        Session fresh = new Session();
+                        try {
+                            timed(0, fresh::open);
+                        } finally {
+                            // The ramp is over for this shopper once it tried, whether or not the shop answered.
+                            if (!counted) {
+                                opened.countDown();
+                                counted = true;
+                            }
+                        }
+                        session = fresh;
+                    }
+                    browse(session, random);
+                } catch (IOException | IllegalStateException e) {
+                    error(e.getClass().getSimpleName());
+                    session = null;
+                    think(random);
                 }
-                think(random);
-                timed(0, () -> session.navigate("", ""));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            error(e.getClass().getSimpleName());
         } finally {
             if (!counted) {
                 opened.countDown();
             }
         }
+    }
+
+    /** One round: search, a brand, a product, into the cart, home again. */
+    private void browse(Session session, ThreadLocalRandom random) throws IOException, InterruptedException {
+        think(random);
+        timed(1, () -> session.navigate("search", "q=" + encode(query)));
+        think(random);
+        String brand = brands.get(random.nextInt(brands.size()));
+        timed(2, () -> session.navigate("search", "q=" + encode(query) + "&brand=" + encode(brand)));
+        think(random);
+        String sku = skus.get(random.nextInt(skus.size()));
+        String page = timed(3, () -> session.navigate("product/" + sku, ""));
+        think(random);
+        Integer button = session.nodeWithId(page, "add-to-cart");
+        if (button != null) {
+            timed(4, () -> session.click(button));
+        } else {
+            error("no add-to-cart button on the product page");
+        }
+        think(random);
+        timed(0, () -> session.navigate("", ""));
     }
 
     private void think(ThreadLocalRandom random) throws InterruptedException {

@@ -1,9 +1,9 @@
 package cn.eexpo.storefront.home;
 
-import cn.eexpo.catalog.ProductSearch;
 import cn.eexpo.catalog.SearchQuery;
 import cn.eexpo.catalog.SearchResult;
 import cn.eexpo.catalog.SearchUnavailableException;
+import cn.eexpo.storefront.search.ShopSearch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,10 +23,10 @@ class FeaturedProducts {
 
     private record Found(List<SearchResult.Item> items, Instant at) {}
 
-    private final ProductSearch search;
+    private final ShopSearch search;
     private volatile @Nullable Found found;
 
-    FeaturedProducts(ProductSearch search) {
+    FeaturedProducts(ShopSearch search) {
         this.search = search;
     }
 

@@ -1,7 +1,6 @@
 package cn.eexpo.storefront.search;
 
 import cn.eexpo.catalog.ProductCatalog;
-import cn.eexpo.catalog.ProductSearch;
 import cn.eexpo.catalog.SearchQuery;
 import cn.eexpo.catalog.SearchResult;
 import cn.eexpo.catalog.SearchUnavailableException;
@@ -56,7 +55,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
     /** The URL parameter of the search text. */
     public static final String QUERY = "q";
 
-    static final int PAGE_SIZE = 24;
+    static final int PAGE_SIZE = 12;
     static final int SUGGESTIONS = 6;
     /** From this window width (px) the filters stand open beside the results; below it they fold (search.css). */
     static final int WIDE = 768;
@@ -68,7 +67,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
             SearchFilters.MODE,
             SearchFilters.WAREHOUSE);
 
-    private final ProductSearch search;
+    private final ShopSearch search;
     private final ProductCatalog catalog;
 
     private SearchFilters filters = SearchFilters.NONE;
@@ -95,7 +94,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
     private long total;
     private int shown;
 
-    public SearchView(ProductSearch search, ProductCatalog catalog) {
+    public SearchView(ShopSearch search, ProductCatalog catalog) {
         this.search = search;
         this.catalog = catalog;
         addClassName("eexpo-search");

@@ -1,6 +1,5 @@
 package cn.eexpo.storefront.shell;
 
-import cn.eexpo.catalog.ProductSearch;
 import cn.eexpo.catalog.SearchUnavailableException;
 import cn.eexpo.orders.account.Account;
 import cn.eexpo.orders.account.Accounts;
@@ -14,6 +13,7 @@ import cn.eexpo.storefront.i18n.LanguagePreference;
 import cn.eexpo.storefront.i18n.StorefrontTranslations;
 import cn.eexpo.storefront.orders.OrdersView;
 import cn.eexpo.storefront.search.SearchView;
+import cn.eexpo.storefront.search.ShopSearch;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -59,7 +59,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver, After
     public static final String ACCOUNT_ID = "header-account";
     static final int SUGGESTIONS = 8;
 
-    private final ProductSearch search;
+    private final ShopSearch search;
     private final ShopperCart cart;
     private final Accounts accounts;
     private final AuthenticationContext authentication;
@@ -69,7 +69,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver, After
     private String searchText = "";
     private Registration cartListener;
 
-    public MainLayout(ProductSearch search, ShopperCart cart, Accounts accounts, AuthenticationContext authentication) {
+    public MainLayout(ShopSearch search, ShopperCart cart, Accounts accounts, AuthenticationContext authentication) {
         this.search = search;
         this.cart = cart;
         this.accounts = accounts;

@@ -1,0 +1,54 @@
+package cn.eexpo.storefront.search;
+
+import cn.eexpo.catalog.CatalogChanged;
+import cn.eexpo.catalog.ProductSearch;
+import cn.eexpo.catalog.ProductsChanged;
+import cn.eexpo.catalog.SearchQuery;
+import cn.eexpo.catalog.SearchResult;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The catalog's search as the shop's pages use it: the same searches recur (a popular word, its brands, the header's
+ * suggestions as people type), so their answers are kept for {@value #SECONDS} seconds and shared by every session of
+ * this instance. A page of results is informative only (the product page and checkout read prices and stock from
+ * PostgreSQL), so a result may be that much behind the index; a change to the catalog on this instance clears them at
+ * once. Continuations by cursor are never kept: they belong to one shopper's scrolling. Failures are not kept either.
+ */
+@Component
+public class ShopSearch {
+
+    static final int SECONDS = 20;
+    private static final Duration KEEP = Duration.ofSeconds(SECONDS);
+
+    private final ProductSearch search;
+    private final Cache<SearchQuery, SearchResult> results =
+            Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(KEEP).build();
+    private final Cache<String, List<String>> suggestions =
+            Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(KEEP).build();
+
+    ShopSearch(ProductSearch search) {
+        this.search = search;
+    }
+
+    public SearchResult search(SearchQuery query) {
+        if (query.cursor() != null) {
+            return search.search(query);
+        }
+        return results.get(query, search::search);
+    }
+
+    public List<String> suggest(String prefix, int size) {
+        return suggestions.get(size + ":" + prefix, key -> List.copyOf(search.suggest(prefix, size)));
+    }
+
+    @EventListener({ProductsChanged.class, CatalogChanged.class})
+    void catalogChanged() {
+        results.invalidateAll();
+        suggestions.invalidateAll();
+    }
+}
