@@ -10,54 +10,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.eexpo.MarketplaceTest;
 import cn.eexpo.catalog.Sku;
-import cn.eexpo.orders.TestBuyers;
-import cn.eexpo.orders.TestOrders;
-import cn.eexpo.orders.checkout.Checkout;
 import cn.eexpo.orders.checkout.CheckoutRequest;
+import cn.eexpo.storefront.ShopViewTest;
 import cn.eexpo.storefront.SignedInBuyer;
-import cn.eexpo.storefront.home.HomeView;
 import cn.eexpo.storefront.i18n.StorefrontTranslations;
 import cn.eexpo.storefront.ui.Prices;
-import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @MarketplaceTest
-class CartViewTest extends SpringBrowserlessTest {
+class CartViewTest extends ShopViewTest {
 
     @Autowired
     ShopperCart cart;
 
-    @Autowired
-    TestOrders orders;
-
-    @Autowired
-    TestBuyers buyers;
-
-    @Autowired
-    Checkout checkout;
-
     @BeforeEach
     void setUp() {
-        orders.stock(HNBLC_MILK, HNBLC_FORMULA, HNBLC_COSMETIC, XZCBZ_SNACK, RHEIN_FORMULA, RHEIN_FORMULA_2);
-        navigate(HomeView.class);
-        VaadinSession.getCurrent().setLocale(StorefrontTranslations.ENGLISH);
-        UI.getCurrent().setLocale(StorefrontTranslations.ENGLISH);
-    }
-
-    @AfterEach
-    void signOut() {
-        SignedInBuyer.signOut();
+        openShop(
+                StorefrontTranslations.ENGLISH,
+                HNBLC_MILK,
+                HNBLC_FORMULA,
+                HNBLC_COSMETIC,
+                XZCBZ_SNACK,
+                RHEIN_FORMULA,
+                RHEIN_FORMULA_2);
     }
 
     @Test

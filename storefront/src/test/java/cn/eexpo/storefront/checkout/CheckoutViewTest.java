@@ -9,17 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.eexpo.MarketplaceTest;
 import cn.eexpo.catalog.Sku;
 import cn.eexpo.orders.TestBuyers;
-import cn.eexpo.orders.TestOrders;
-import cn.eexpo.orders.checkout.Checkout;
 import cn.eexpo.orders.checkout.CheckoutRequest;
+import cn.eexpo.storefront.ShopViewTest;
 import cn.eexpo.storefront.SignedInBuyer;
 import cn.eexpo.storefront.account.AccountView;
 import cn.eexpo.storefront.cart.ShopperCart;
-import cn.eexpo.storefront.home.HomeView;
 import cn.eexpo.storefront.i18n.StorefrontTranslations;
 import cn.eexpo.storefront.orders.PaymentView;
 import cn.eexpo.storefront.ui.Prices;
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -29,39 +26,20 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @MarketplaceTest
-class CheckoutViewTest extends SpringBrowserlessTest {
+class CheckoutViewTest extends ShopViewTest {
 
     @Autowired
     ShopperCart cart;
 
-    @Autowired
-    TestOrders orders;
-
-    @Autowired
-    TestBuyers buyers;
-
-    @Autowired
-    Checkout checkout;
-
     @BeforeEach
     void setUp() {
-        orders.stock(HNBLC_MILK, HNBLC_COSMETIC, XZCBZ_SNACK);
-        navigate(HomeView.class);
-        VaadinSession.getCurrent().setLocale(StorefrontTranslations.ENGLISH);
-        UI.getCurrent().setLocale(StorefrontTranslations.ENGLISH);
-    }
-
-    @AfterEach
-    void signOut() {
-        SignedInBuyer.signOut();
+        openShop(StorefrontTranslations.ENGLISH, HNBLC_MILK, HNBLC_COSMETIC, XZCBZ_SNACK);
     }
 
     @Test

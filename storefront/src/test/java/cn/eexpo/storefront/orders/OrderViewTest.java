@@ -7,16 +7,13 @@ import static org.awaitility.Awaitility.await;
 
 import cn.eexpo.MarketplaceTest;
 import cn.eexpo.orders.TestBuyers;
-import cn.eexpo.orders.TestOrders;
-import cn.eexpo.orders.checkout.Checkout;
 import cn.eexpo.orders.checkout.CheckoutRequest;
 import cn.eexpo.orders.payment.Payments;
 import cn.eexpo.sandbox.customs.CustomsSimulator;
 import cn.eexpo.sandbox.customs.CustomsSimulatorInitializer;
+import cn.eexpo.storefront.ShopViewTest;
 import cn.eexpo.storefront.SignedInBuyer;
-import cn.eexpo.storefront.home.HomeView;
 import cn.eexpo.storefront.i18n.StorefrontTranslations;
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
@@ -26,31 +23,20 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.server.VaadinSession;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @MarketplaceTest
-class OrderViewTest extends SpringBrowserlessTest {
+class OrderViewTest extends ShopViewTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(45);
 
     final CustomsSimulator customs = CustomsSimulatorInitializer.simulator();
-
-    @Autowired
-    TestOrders orders;
-
-    @Autowired
-    TestBuyers buyers;
-
-    @Autowired
-    Checkout checkout;
 
     @Autowired
     Payments payments;
@@ -59,15 +45,7 @@ class OrderViewTest extends SpringBrowserlessTest {
     void setUp() {
         customs.faults().clear();
         customs.transportUp();
-        orders.stock(HNBLC_MILK);
-        navigate(HomeView.class);
-        VaadinSession.getCurrent().setLocale(StorefrontTranslations.ENGLISH);
-        UI.getCurrent().setLocale(StorefrontTranslations.ENGLISH);
-    }
-
-    @AfterEach
-    void signOut() {
-        SignedInBuyer.signOut();
+        openShop(StorefrontTranslations.ENGLISH, HNBLC_MILK);
     }
 
     @Test

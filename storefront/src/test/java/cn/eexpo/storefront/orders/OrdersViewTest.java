@@ -6,48 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.eexpo.MarketplaceTest;
 import cn.eexpo.orders.TestBuyers;
-import cn.eexpo.orders.TestOrders;
-import cn.eexpo.orders.checkout.Checkout;
 import cn.eexpo.orders.checkout.CheckoutRequest;
+import cn.eexpo.storefront.ShopViewTest;
 import cn.eexpo.storefront.SignedInBuyer;
-import cn.eexpo.storefront.home.HomeView;
 import cn.eexpo.storefront.i18n.StorefrontTranslations;
-import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 @MarketplaceTest
-class OrdersViewTest extends SpringBrowserlessTest {
-
-    @Autowired
-    TestOrders orders;
-
-    @Autowired
-    TestBuyers buyers;
-
-    @Autowired
-    Checkout checkout;
+class OrdersViewTest extends ShopViewTest {
 
     @BeforeEach
     void setUp() {
-        orders.stock(HNBLC_MILK, HNBLC_FORMULA);
-        navigate(HomeView.class);
-        VaadinSession.getCurrent().setLocale(StorefrontTranslations.CHINESE);
-        UI.getCurrent().setLocale(StorefrontTranslations.CHINESE);
-    }
-
-    @AfterEach
-    void signOut() {
-        SignedInBuyer.signOut();
+        openShop(StorefrontTranslations.CHINESE, HNBLC_MILK, HNBLC_FORMULA);
     }
 
     @Test
