@@ -66,17 +66,11 @@ class JdbcAddresses implements Addresses {
                     "addresses.full",
                     "an address book holds at most " + AddressRules.MAX_ADDRESSES + " addresses: delete one first");
         }
-        Address added = jdbc.sql("""
+        Address added = details(jdbc.sql("""
                         insert into buyer_address (account_id, name, phone, province, city, district, address, preferred)
                         values (:account, :name, :phone, :province, :city, :district, :address, :preferred)
-                        returning\s""" + COLUMNS)
+                        returning\s""" + COLUMNS), checked)
                 .param("account", account)
-                .param("name", checked.name())
-                .param("phone", checked.phone())
-                .param("province", checked.province())
-                .param("city", checked.city())
-                .param("district", checked.district())
-                .param("address", checked.address())
                 .param("preferred", count == 0)
                 .query(JdbcAddresses::map)
                 .single();
@@ -89,20 +83,14 @@ class JdbcAddresses implements Addresses {
     public Address update(long id, AddressDetails details) {
         AddressDetails checked = AddressRules.check(details);
         long account = lockedAccount();
-        return jdbc.sql("""
+        return details(jdbc.sql("""
                         update buyer_address
                            set name = :name, phone = :phone, province = :province, city = :city,
                                district = :district, address = :address, updated_at = now()
                          where id = :id and account_id = :account
-                        returning\s""" + COLUMNS)
+                        returning\s""" + COLUMNS), checked)
                 .param("id", id)
                 .param("account", account)
-                .param("name", checked.name())
-                .param("phone", checked.phone())
-                .param("province", checked.province())
-                .param("city", checked.city())
-                .param("district", checked.district())
-                .param("address", checked.address())
                 .query(JdbcAddresses::map)
                 .optional()
                 .orElseThrow(() -> new UnknownAddressException(id));
@@ -167,6 +155,16 @@ class JdbcAddresses implements Addresses {
                 .query(Long.class)
                 .single();
         return account;
+    }
+
+    /** Binds the receiver and the place, as the insert and the update both write them. */
+    private static JdbcClient.StatementSpec details(JdbcClient.StatementSpec sql, AddressDetails d) {
+        return sql.param("name", d.name())
+                .param("phone", d.phone())
+                .param("province", d.province())
+                .param("city", d.city())
+                .param("district", d.district())
+                .param("address", d.address());
     }
 
     private static Address map(ResultSet rs, int row) throws SQLException {
