@@ -4,6 +4,8 @@ import cn.eexpo.catalog.OutOfStockException;
 import cn.eexpo.orders.account.Account;
 import cn.eexpo.orders.account.Accounts;
 import cn.eexpo.orders.account.AddressDetails;
+import cn.eexpo.orders.account.AddressRefusedException;
+import cn.eexpo.orders.account.AddressRules;
 import cn.eexpo.orders.account.Addresses;
 import cn.eexpo.orders.cart.CartUnavailableException;
 import cn.eexpo.orders.checkout.Checkout;
@@ -52,7 +54,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,6 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver,
     static final String ERROR_ID = "checkout-error";
     static final List<String> METHODS = List.of("alipay", "wechat_pay", "card");
     private static final Logger log = LoggerFactory.getLogger(CheckoutView.class);
-    private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}");
 
     private final ShopperCart shopperCart;
     private final CartPricing pricing;
@@ -448,12 +448,14 @@ public class CheckoutView extends VerticalLayout implements BeforeEnterObserver,
         return true;
     }
 
-    /** A mainland mobile number, as the consignee's phone must be (spaces allowed). */
+    /** A mainland mobile number, by the same rule the address book and checkout apply (spaces allowed). */
     private boolean validPhone() {
         if (!required(phone)) {
             return false;
         }
-        if (!PHONE.matcher(phone.getValue().replace(" ", "")).matches()) {
+        try {
+            AddressRules.phone(phone.getValue());
+        } catch (AddressRefusedException e) {
             phone.setErrorMessage(getTranslation("checkout.error.phone"));
             phone.setInvalid(true);
             return false;
