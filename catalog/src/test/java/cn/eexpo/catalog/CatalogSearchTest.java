@@ -137,6 +137,24 @@ class CatalogSearchTest {
     }
 
     @Test
+    void descriptionsAreSearchedOnlyWhenNoNameMatchesTheWords() {
+        addProduct("DESC-00001", "snacks", "Quillwort biscuit", "");
+        addProduct("DESC-00002", "wine", "Plain crackers", "Baked with quillwort and zephyrine.");
+        reindex();
+
+        assertThat(skus(search.search(SearchQuery.text("zephyrine", 0, 10))))
+                .as("no name has the word: the descriptions are searched")
+                .containsExactly("DESC-00002");
+        assertThat(skus(search.search(SearchQuery.text("quillwort", 0, 10))))
+                .as("a name has the word: descriptions are not searched")
+                .containsExactly("DESC-00001");
+        assertThat(search.search(query("quillwort", List.of(), List.of("wine"), null, null, Sort.RELEVANCE))
+                        .total())
+                .as("the names match, only not under the filter: still no description matches")
+                .isZero();
+    }
+
+    @Test
     void pagingPastTenThousandHitsContinuesWithACursorAndPageNumbersAreRefused() {
         addPagingProducts(10_500);
 
@@ -201,6 +219,32 @@ class CatalogSearchTest {
         assertThat(search.suggest("Apta", 8))
                 .isNotEmpty()
                 .allSatisfy(s -> assertThat(s).startsWithIgnoringCase("Aptamil"));
+    }
+
+    /** A product like the demo's first infant formula, with its own SKU, category, English name and description. */
+    private void addProduct(String sku, String category, String nameEn, String descriptionEn) {
+        jdbc.sql("""
+                        insert into product (sku, exhibitor_id, category_code, brand, brand_zh, name_zh, name_en,
+                               description_zh, description_en, hs_code, origin_country, customs_unit, legal_unit,
+                               legal_qty, net_weight_kg, gross_weight_kg, price_fen, vat_rate, consumption_tax_rate,
+                               tariff_rate, trade_mode, warehouse_code, item_record_no, status)
+                        select :sku, p.exhibitor_id, :category, 'Testbrand', '测试品牌', '测试商品', :nameEn, '',
+                               :descriptionEn, '1905310000', p.origin_country, p.customs_unit, p.legal_unit,
+                               p.legal_qty, p.net_weight_kg, p.gross_weight_kg, 1000, p.vat_rate, 0, p.tariff_rate,
+                               '1210', 'HNBLC', :sku, 'LISTED'
+                          from product p
+                         where p.sku = 'EX-IF-00001'
+                        on conflict (sku) do nothing
+                        """)
+                .param("sku", sku)
+                .param("category", category)
+                .param("nameEn", nameEn)
+                .param("descriptionEn", descriptionEn)
+                .update();
+    }
+
+    private static List<String> skus(SearchResult result) {
+        return result.items().stream().map(SearchResult.Item::sku).toList();
     }
 
     private void addPagingProducts(int count) {

@@ -41,7 +41,7 @@ import org.springframework.stereotype.Service;
  * Search over zh and en names with disjunctive facets. The index copies names, brands, category and country names into
  * one field, {@code text}, so one match query finds every query word across them. The standard analyzer splits Chinese
  * into single characters, so every query word must match (AND) and a phrase match on the same field rewards
- * matches in the right order; Latin words tolerate typos. Descriptions are searched only when the names find nothing.
+ * matches in the right order; Latin words tolerate typos. Descriptions are searched only when the names match nothing (whatever the filters).
  * Facet filters go into the {@code post_filter}, and each facet is counted under all filters but its own, so choosing a
  * brand still shows the other brands with their counts.
  */
@@ -74,6 +74,9 @@ class ElasticsearchProductSearch implements ProductSearch {
     /** The aggregation that counts, under all chosen filters, the facets that have none of their own chosen. */
     private static final String UNFILTERED_FACETS = "facets";
 
+    /** The aggregation that counts every product the words matched, whatever the chosen filters. */
+    private static final String MATCHED = "matched";
+
     /** Where the words of a query are looked for: names first, descriptions too only when the names find nothing. */
     private enum Scope {
         NAMES,
@@ -98,7 +101,7 @@ class ElasticsearchProductSearch implements ProductSearch {
         try {
             String pointInTime = cursor == null ? null : pointInTime(cursor);
             SearchResponse<Shown> response = es.search(request(query, Scope.NAMES, cursor, pointInTime), Shown.class);
-            if (total(response) == 0 && query.text() != null) {
+            if (query.text() != null && matchedBeforeFilters(response) == 0) {
                 response = es.search(request(query, Scope.NAMES_AND_DESCRIPTIONS, cursor, pointInTime), Shown.class);
             }
             List<Hit<Shown>> hits = response.hits().hits();
@@ -130,6 +133,16 @@ class ElasticsearchProductSearch implements ProductSearch {
             }
             throw new SearchUnavailableException("Search is temporarily unavailable.", e);
         }
+    }
+
+    /**
+     * How many products the words matched before the shopper's filters: when the names match some but the filters
+     * leave none, the descriptions are not searched (they almost never hold a product the filters would let through,
+     * and searching them costs a second request).
+     */
+    private static long matchedBeforeFilters(SearchResponse<Shown> response) {
+        Aggregate matched = response.aggregations().get(MATCHED);
+        return matched == null ? total(response) : matched.filter().docCount();
     }
 
     private static long total(SearchResponse<Shown> response) {
@@ -319,6 +332,9 @@ class ElasticsearchProductSearch implements ProductSearch {
             } else {
                 unfiltered.put(facet.aggregationName(), values(facet));
             }
+        }
+        if (!filters.isEmpty()) {
+            aggregations.put(MATCHED, Aggregation.of(a -> a.filter(f -> f.matchAll(m -> m))));
         }
         if (filters.isEmpty()) {
             aggregations.putAll(unfiltered);
