@@ -19,9 +19,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.util.NamedValue;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -32,6 +30,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -106,9 +105,10 @@ class ElasticsearchProductSearch implements ProductSearch {
             }
             List<Hit<Shown>> hits = response.hits().hits();
             long total = total(response);
+            Set<String> words = Highlights.words(query.text());
             var items = hits.stream()
                     .filter(hit -> hit.source() != null)
-                    .map(ElasticsearchProductSearch::item)
+                    .map(hit -> item(hit.source(), words))
                     .toList();
             long position = (cursor == null ? (long) query.page() * query.size() : cursor.position()) + hits.size();
             String next = position < total && !hits.isEmpty()
@@ -204,16 +204,7 @@ class ElasticsearchProductSearch implements ProductSearch {
                 .size(query.size())
                 .source(src -> src.filter(f -> f.includes(Shown.FIELDS)))
                 .trackTotalHits(t -> t.enabled(true))
-                .sort(sort(query.sort()))
-                // The highlighter gets a plain match of its own: re-running the fuzzy query costs ~50x more. It looks
-                // for
-                // the words of the searched field (text) in the names.
-                .highlight(h -> h.highlightQuery(highlightQuery(query.text()))
-                        .requireFieldMatch(false)
-                        .preTags("<em>")
-                        .postTags("</em>")
-                        .fields(NamedValue.of("name", HighlightField.of(f -> f.numberOfFragments(0))))
-                        .fields(NamedValue.of("nameEn", HighlightField.of(f -> f.numberOfFragments(0)))));
+                .sort(sort(query.sort()));
         facetAggregations(filters).forEach(request::aggregations);
         if (cursor == null) {
             request.index(alias).from(query.page() * query.size());
@@ -270,12 +261,6 @@ class ElasticsearchProductSearch implements ProductSearch {
             return Query.of(q -> q.match(m -> m.field(field).query(text).operator(Operator.And)));
         }
         return must.size() == 1 ? must.getFirst() : Query.of(q -> q.bool(b -> b.must(must)));
-    }
-
-    private static Query highlightQuery(@Nullable String text) {
-        return text == null
-                ? Query.of(q -> q.matchNone(m -> m))
-                : Query.of(q -> q.match(m -> m.field("text").query(text)));
     }
 
     private static Map<Facet, Query> filters(SearchQuery query) {
@@ -413,10 +398,9 @@ class ElasticsearchProductSearch implements ProductSearch {
         return fen == null ? null : BigDecimal.valueOf(fen.longValue(), 2);
     }
 
-    private static SearchResult.Item item(Hit<Shown> hit) {
-        Shown doc = hit.source();
-        List<String> highlight =
-                hit.highlight().getOrDefault("name", hit.highlight().get("nameEn"));
+    /** The highlight marks the query's words in the Chinese name, or in the English one when the Chinese has none. */
+    private static SearchResult.Item item(Shown doc, Set<String> words) {
+        String highlight = Highlights.mark(doc.name(), words);
         return new SearchResult.Item(
                 doc.sku(),
                 doc.name(),
@@ -428,6 +412,6 @@ class ElasticsearchProductSearch implements ProductSearch {
                 doc.warehouse(),
                 doc.hsCode(),
                 doc.imageUrl(),
-                highlight == null || highlight.isEmpty() ? null : highlight.getFirst());
+                highlight != null ? highlight : Highlights.mark(doc.nameEn(), words));
     }
 }
