@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a shopper asked for. {@code text} may be empty: then every listed product matches. Each facet filter is a list
  * of accepted values (OR within a facet, AND across facets). Prices are CNY. Pages are numbered from 0; past
- * {@link #MAX_WINDOW} hits a page is reached with the {@code cursor} of the previous page instead.
+ * {@link #MAX_WINDOW} hits a page is reached with the {@code cursor} of the previous page instead, except by relevance:
+ * those results end at {@link #MAX_WINDOW}.
  */
 public record SearchQuery(
         @Nullable String text,
@@ -71,8 +72,12 @@ public record SearchQuery(
         }
         cursor = cursor == null || cursor.isBlank() ? null : cursor;
         if (cursor == null && (long) (page + 1) * size > MAX_WINDOW) {
-            throw new IllegalArgumentException("page and size reach past the first " + MAX_WINDOW
-                    + " results; continue from the previous page's nextCursor instead");
+            throw new IllegalArgumentException(
+                    sort == Sort.RELEVANCE
+                            ? "results by relevance end at the first " + MAX_WINDOW
+                                    + "; sort by price or newest to page further"
+                            : "page and size reach past the first " + MAX_WINDOW
+                                    + " results; continue from the previous page's nextCursor instead");
         }
     }
 

@@ -177,9 +177,43 @@ class CatalogSearchTest {
         assertThat(seen).hasSize(10_500);
         assertThat(pages).isEqualTo(105);
 
-        assertThatThrownBy(() -> SearchQuery.text("Pagetest", 100, 100))
+        assertThatThrownBy(() -> new SearchQuery(
+                        "Pagetest",
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        null,
+                        null,
+                        Sort.PRICE_ASC,
+                        100,
+                        100,
+                        null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("continue from the previous page's nextCursor");
+    }
+
+    @Test
+    void byRelevancePagesFollowEachOtherAndEndAtTenThousand() {
+        addPagingProducts(10_500);
+
+        SearchQuery first = SearchQuery.text("Pagetest biscuit", 0, 100);
+        SearchResult page = search.search(first);
+        Set<String> seen = new HashSet<>();
+        for (int pages = 0; pages < 3; pages++) {
+            page.items()
+                    .forEach(item -> assertThat(seen.add(item.sku()))
+                            .as("no product twice")
+                            .isTrue());
+            page = search.search(first.withCursor(page.nextCursor()));
+        }
+        assertThat(seen).hasSize(300);
+        assertThat(search.search(SearchQuery.text("Pagetest biscuit", 99, 100)).nextCursor())
+                .isNull();
+        assertThatThrownBy(() -> SearchQuery.text("Pagetest", 100, 100))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sort by price or newest");
     }
 
     @Test

@@ -30,8 +30,9 @@ class CatalogSearchController {
 
     /**
      * Full-text search over listed products, zh and en, with disjunctive facets. Facet parameters may repeat
-     * ({@code brand=a2&brand=Aptamil}); a category also matches its sub-categories; prices are CNY. Pages beyond the
-     * first 10,000 results are reached with {@code cursor}, the {@code nextCursor} of the previous page.
+     * ({@code brand=a2&brand=Aptamil}); a category also matches its sub-categories; prices are CNY. {@code nextCursor}
+     * continues after a page (pass it as {@code cursor}); sorted by price or newest, pages beyond the first 10,000
+     * results are reached only that way. By relevance, results end at 10,000.
      */
     @GetMapping("/search")
     SearchResult search(

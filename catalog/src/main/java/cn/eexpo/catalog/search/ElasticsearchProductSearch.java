@@ -39,8 +39,8 @@ import org.springframework.stereotype.Service;
 /**
  * Search over zh and en names with disjunctive facets. The index copies names, brands, category and country names into
  * one field, {@code text}, so one match query finds every query word across them. The standard analyzer splits Chinese
- * into single characters, so every query word must match (AND) and a phrase match on the same field rewards
- * matches in the right order; Latin words tolerate typos. Descriptions are searched only when the names match nothing (whatever the filters).
+ * into single characters, so every query word must match (AND), and among the best matches a phrase match on the
+ * same field rewards the words in the right order; Latin words tolerate typos. Descriptions are searched only when the names match nothing (whatever the filters).
  * Facet filters go into the {@code post_filter}, and each facet is counted under all filters but its own, so choosing a
  * brand still shows the other brands with their counts.
  */
@@ -51,6 +51,9 @@ class ElasticsearchProductSearch implements ProductSearch {
     private static final long[] PRICE_EDGES = {10_000, 20_000, 50_000, 100_000, 200_000, 500_000};
 
     private static final String POINT_IN_TIME_KEEP_ALIVE = "2m";
+
+    /** How many of the best matches by relevance get the bonus for their words side by side (see {@link #phrase}). */
+    private static final int PHRASE_WINDOW = 100;
 
     /** What a search result shows of a product: only these fields of the document are fetched. */
     record Shown(
@@ -97,11 +100,18 @@ class ElasticsearchProductSearch implements ProductSearch {
     @Override
     public SearchResult search(SearchQuery query) {
         SearchCursor cursor = query.cursor() == null ? null : SearchCursor.decode(query.cursor());
+        boolean relevance = query.sort() == SearchQuery.Sort.RELEVANCE;
+        if (cursor != null && relevance != cursor.byPosition()) {
+            throw new IllegalArgumentException("cursor is not one this search gave out; start again from page 0");
+        }
         try {
-            String pointInTime = cursor == null ? null : pointInTime(cursor);
-            SearchResponse<Shown> response = es.search(request(query, Scope.NAMES, cursor, pointInTime), Shown.class);
+            String pointInTime = cursor == null || cursor.byPosition() ? null : pointInTime(cursor);
+            long from = cursor == null ? (long) query.page() * query.size() : cursor.position();
+            SearchResponse<Shown> response =
+                    es.search(request(query, Scope.NAMES, from, cursor, pointInTime), Shown.class);
             if (query.text() != null && matchedBeforeFilters(response) == 0) {
-                response = es.search(request(query, Scope.NAMES_AND_DESCRIPTIONS, cursor, pointInTime), Shown.class);
+                response =
+                        es.search(request(query, Scope.NAMES_AND_DESCRIPTIONS, from, cursor, pointInTime), Shown.class);
             }
             List<Hit<Shown>> hits = response.hits().hits();
             long total = total(response);
@@ -110,14 +120,16 @@ class ElasticsearchProductSearch implements ProductSearch {
                     .filter(hit -> hit.source() != null)
                     .map(hit -> item(hit.source(), words))
                     .toList();
-            long position = (cursor == null ? (long) query.page() * query.size() : cursor.position()) + hits.size();
-            String next = position < total && !hits.isEmpty()
-                    ? new SearchCursor(
-                                    response.pitId() != null ? response.pitId() : pointInTime,
-                                    hits.getLast().sort(),
-                                    position)
-                            .encode()
-                    : null;
+            long position = from + hits.size();
+            String next = null;
+            if (position < total && !hits.isEmpty()) {
+                if (!relevance) {
+                    String pit = response.pitId() != null ? response.pitId() : pointInTime;
+                    next = new SearchCursor(pit, hits.getLast().sort(), position).encode();
+                } else if (position + query.size() <= SearchQuery.MAX_WINDOW) {
+                    next = SearchCursor.at(position).encode();
+                }
+            }
             return new SearchResult(total, items, facets(response.aggregations()), next);
         } catch (ElasticsearchException e) {
             if (cursor != null && e.status() == 404) {
@@ -195,19 +207,28 @@ class ElasticsearchProductSearch implements ProductSearch {
                 .id();
     }
 
+    /**
+     * Results by relevance are paged by number within the first {@link SearchQuery#MAX_WINDOW}; the others by number
+     * there too, and past it with {@code search_after} on a point in time ({@code cursor} carries the sort values).
+     */
     private SearchRequest request(
-            SearchQuery query, Scope scope, @Nullable SearchCursor cursor, @Nullable String pointInTime) {
+            SearchQuery query, Scope scope, long from, @Nullable SearchCursor cursor, @Nullable String pointInTime) {
         Map<Facet, Query> filters = filters(query);
         var request = new SearchRequest.Builder()
                 .query(textQuery(query.text(), scope))
                 .postFilter(allBut(filters, null))
                 .size(query.size())
                 .source(src -> src.filter(f -> f.includes(Shown.FIELDS)))
-                .trackTotalHits(t -> t.enabled(true))
-                .sort(sort(query.sort()));
+                .trackTotalHits(t -> t.enabled(true));
+        if (query.sort() != SearchQuery.Sort.RELEVANCE) {
+            request.sort(sort(query.sort()));
+        } else if (query.text() != null) {
+            request.rescore(r -> r.windowSize(PHRASE_WINDOW)
+                    .query(q -> q.query(phrase(query.text())).queryWeight(1.0).rescoreQueryWeight(1.0)));
+        }
         facetAggregations(filters).forEach(request::aggregations);
-        if (cursor == null) {
-            request.index(alias).from(query.page() * query.size());
+        if (cursor == null || cursor.byPosition()) {
+            request.index(alias).from(Math.toIntExact(from));
         } else {
             request.pit(p -> p.id(pointInTime).keepAlive(t -> t.time(POINT_IN_TIME_KEEP_ALIVE)))
                     .searchAfter(cursor.after());
@@ -216,9 +237,18 @@ class ElasticsearchProductSearch implements ProductSearch {
     }
 
     /**
-     * Every word must match, anywhere in the names, brands, category and country names; products with the words (the
-     * characters of a Chinese word) side by side and in order rank first. In {@link Scope#NAMES_AND_DESCRIPTIONS} the
-     * words may match in the descriptions instead.
+     * The words side by side and in order (the characters of a Chinese word, a brand and its product) rank first: a
+     * bonus worked out only for the best {@link #PHRASE_WINDOW} matches by the words alone, since checking positions
+     * for every match cost as much as the rest of a broad search (a Chinese product word matching 50,000 products: 36
+     * ms with the phrase on every match, 22 ms with it on the best hundred).
+     */
+    private static Query phrase(String text) {
+        return Query.of(q -> q.matchPhrase(m -> m.field("text").query(text).boost(2f)));
+    }
+
+    /**
+     * Every word must match, anywhere in the names, brands, category and country names. In {@link
+     * Scope#NAMES_AND_DESCRIPTIONS} the words may match in the descriptions instead.
      */
     private static Query textQuery(@Nullable String text, Scope scope) {
         if (text == null) {
@@ -229,8 +259,7 @@ class ElasticsearchProductSearch implements ProductSearch {
                 : Query.of(q -> q.bool(b -> b.should(allWords(text, "text"))
                         .should(allWords(text, "details"))
                         .minimumShouldMatch("1")));
-        return Query.of(q -> q.bool(b -> b.must(words)
-                .should(s -> s.matchPhrase(m -> m.field("text").query(text).boost(2f)))));
+        return words;
     }
 
     /**

@@ -9,12 +9,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where the next page starts: the sort values of the last hit ({@code search_after}), how many hits came before it, and
- * the point in time the pages are read from, so that deep paging sees one consistent view of the index. Handed to
- * clients as an opaque token.
+ * the point in time the pages are read from, so that deep paging sees one consistent view of the index; or, for
+ * results ranked by relevance (which are paged by number only), just the position. Handed to clients as an opaque
+ * token.
  */
 record SearchCursor(@Nullable String pointInTime, List<FieldValue> after, long position) {
 
     private static final char SEPARATOR = '\n';
+
+    /** A continuation by position: the next page is asked for by number, as the first {@code MAX_WINDOW} are. */
+    static SearchCursor at(long position) {
+        return new SearchCursor(null, List.of(), position);
+    }
+
+    boolean byPosition() {
+        return after.isEmpty();
+    }
 
     String encode() {
         var text = new StringBuilder(pointInTime == null ? "" : pointInTime)
@@ -36,7 +46,7 @@ record SearchCursor(@Nullable String pointInTime, List<FieldValue> after, long p
             for (int i = 2; i < parts.length; i++) {
                 after.add(decodeValue(parts[i]));
             }
-            if (after.isEmpty()) {
+            if (after.isEmpty() && !parts[0].isEmpty()) {
                 throw new IllegalArgumentException("no position");
             }
             return new SearchCursor(parts[0].isEmpty() ? null : parts[0], after, Long.parseLong(parts[1]));

@@ -232,7 +232,10 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
         page.items().forEach(item -> results.add(new ProductCard(item, getLocale())));
         shown += page.items().size();
         nextCursor = page.nextCursor();
-        boolean hasMore = shown < total && !page.items().isEmpty();
+        // By relevance, results end at the first MAX_WINDOW: past them no page and no cursor follows.
+        boolean hasMore = shown < total
+                && !page.items().isEmpty()
+                && (nextCursor != null || (long) (nextPage + 1) * PAGE_SIZE <= SearchQuery.MAX_WINDOW);
         more.setText(getTranslation("search.more", shown, total));
         more.setVisible(hasMore);
         sentinel.setVisible(hasMore);
