@@ -177,19 +177,7 @@ class CatalogSearchTest {
         assertThat(seen).hasSize(10_500);
         assertThat(pages).isEqualTo(105);
 
-        assertThatThrownBy(() -> new SearchQuery(
-                        "Pagetest",
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        null,
-                        null,
-                        Sort.PRICE_ASC,
-                        100,
-                        100,
-                        null))
+        assertThatThrownBy(() -> query("Pagetest", List.of(), List.of(), null, null, Sort.PRICE_ASC, 100))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("continue from the previous page's nextCursor");
     }
@@ -322,8 +310,20 @@ class CatalogSearchTest {
             @Nullable BigDecimal priceMin,
             @Nullable BigDecimal priceMax,
             Sort sort) {
+        return query(text, brands, categories, priceMin, priceMax, sort, 0);
+    }
+
+    /** Page {@code page} of 100. */
+    private static SearchQuery query(
+            @Nullable String text,
+            List<String> brands,
+            List<String> categories,
+            @Nullable BigDecimal priceMin,
+            @Nullable BigDecimal priceMax,
+            Sort sort,
+            int page) {
         return new SearchQuery(
-                text, categories, brands, List.of(), List.of(), List.of(), priceMin, priceMax, sort, 0, 100, null);
+                text, categories, brands, List.of(), List.of(), List.of(), priceMin, priceMax, sort, page, 100, null);
     }
 
     private static long count(List<FacetValue> facet, String value) {
