@@ -327,12 +327,14 @@ public final class CatalogSearchBenchmark {
         double esP95 = esOne.percentile(95);
         double speedup = pgOne.percentile(95) / esP95;
         md.append(
-                "Goals: Elasticsearch p95 ≤ 20 ms: **%s** (%s ms); Elasticsearch ≥ 10× faster than PostgreSQL at p95: **%s** (%.1f×); indexing ≥ 20,000 docs/s: **%s** (%s)\n\n"
+                "Goals, judged on the alternating run: Elasticsearch p95 ≤ 20 ms: **%s** (%.1f ms; alone %.1f ms); Elasticsearch ≥ 10× faster than PostgreSQL at p95: **%s** (%.1f×; each alone %.1f×); indexing ≥ 20,000 docs/s: **%s** (%s)\n\n"
                         .formatted(
                                 esP95 <= 20 ? "met" : "not met",
-                                ms(esP95),
+                                esP95,
+                                esAlone.percentile(95),
                                 speedup >= 10 ? "met" : "not met",
                                 speedup,
+                                pgAlone.percentile(95) / esAlone.percentile(95),
                                 indexingRate() == 0 ? "not measured" : indexingRate() >= 20_000 ? "met" : "not met",
                                 indexingRate() == 0
                                         ? "no rebuild in this run"
