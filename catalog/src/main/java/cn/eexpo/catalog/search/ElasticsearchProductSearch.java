@@ -40,8 +40,8 @@ import org.springframework.stereotype.Service;
  * Search over zh and en names with disjunctive facets. The index copies names, brands, category and country names into
  * one field, {@code text}, so one match query finds every query word across them. The standard analyzer splits Chinese
  * into single characters, so every query word must match (AND), and among the best matches a phrase match on the
- * same field rewards the words in the right order; Latin words tolerate typos. Descriptions are searched only when the names match nothing (whatever the filters).
- * Facet filters go into the {@code post_filter}, and each facet is counted under all filters but its own, so choosing a
+ * same field rewards the words in the right order; Latin words tolerate typos. Descriptions are searched only when no
+ * name matches the words, whatever the filters. Facet filters go into the {@code post_filter}, and each facet is counted under all filters but its own, so choosing a
  * brand still shows the other brands with their counts.
  */
 @Service
@@ -254,12 +254,11 @@ class ElasticsearchProductSearch implements ProductSearch {
         if (text == null) {
             return Query.of(q -> q.matchAll(m -> m));
         }
-        Query words = scope == Scope.NAMES
+        return scope == Scope.NAMES
                 ? allWords(text, "text")
                 : Query.of(q -> q.bool(b -> b.should(allWords(text, "text"))
                         .should(allWords(text, "details"))
                         .minimumShouldMatch("1")));
-        return words;
     }
 
     /**
@@ -333,7 +332,8 @@ class ElasticsearchProductSearch implements ProductSearch {
     /**
      * Disjunctive facets: a facet with a chosen value of its own is counted under all the other filters; the facets
      * without one are all counted under every filter, so they share one filter aggregation (none when nothing is
-     * chosen) instead of each testing the same filters for every matching product.
+     * chosen) instead of each testing the same filters for every matching product. With a filter chosen, one more
+     * aggregation counts every match before the filters ({@link #matchedBeforeFilters}).
      */
     private static Map<String, Aggregation> facetAggregations(Map<Facet, Query> filters) {
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
@@ -347,12 +347,12 @@ class ElasticsearchProductSearch implements ProductSearch {
                 unfiltered.put(facet.aggregationName(), values(facet));
             }
         }
-        if (!filters.isEmpty()) {
-            aggregations.put(MATCHED, Aggregation.of(a -> a.filter(f -> f.matchAll(m -> m))));
-        }
         if (filters.isEmpty()) {
             aggregations.putAll(unfiltered);
-        } else if (!unfiltered.isEmpty()) {
+            return aggregations;
+        }
+        aggregations.put(MATCHED, Aggregation.of(a -> a.filter(f -> f.matchAll(m -> m))));
+        if (!unfiltered.isEmpty()) {
             aggregations.put(
                     UNFILTERED_FACETS,
                     Aggregation.of(a -> a.filter(allBut(filters, null)).aggregations(unfiltered)));
