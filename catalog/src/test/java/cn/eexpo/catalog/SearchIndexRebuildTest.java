@@ -32,7 +32,7 @@ class SearchIndexRebuildTest {
                 .until(() -> search.search(SearchQuery.text(null, 0, 1)).total() > 0);
         Set<String> before = behindAlias();
 
-        int indexed = index.rebuild();
+        int indexed = index.rebuild().products();
 
         Set<String> after = behindAlias();
         assertThat(after).hasSize(1).doesNotContainAnyElementsOf(before);

@@ -48,7 +48,7 @@ class DemoDataRunner implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         if (properties.reload()) {
             int products = catalog.load();
-            int indexed = index.rebuild();
+            int indexed = index.rebuild().products();
             log.info("Demo catalog reloaded: {} products, {} in the search index", products, indexed);
             System.exit(SpringApplication.exit(context, () -> 0));
         }

@@ -21,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -107,23 +108,23 @@ class ProductIndex implements SearchIndex {
         return true;
     }
 
-    /** Rebuilds the whole index from PostgreSQL; returns the number of documents indexed. */
+    /** Rebuilds the whole index from PostgreSQL; returns how many documents it indexed and how long that took. */
     @Override
-    public int rebuild() throws IOException {
+    public Rebuilt rebuild() throws IOException {
         return whileHoldingRebuildLock(this::build);
     }
 
     /** Builds the index unless it exists, for instance because another instance built it meanwhile. */
     void rebuildIfMissing() throws IOException {
-        whileHoldingRebuildLock(() -> exists() ? 0 : build());
+        whileHoldingRebuildLock(() -> exists() ? null : build());
     }
 
-    private interface Build {
-        int run() throws IOException;
+    private interface Build<T> {
+        T run() throws IOException;
     }
 
     /** A session-level advisory lock on a connection of its own, held for the whole build. */
-    private int whileHoldingRebuildLock(Build build) throws IOException {
+    private <T> T whileHoldingRebuildLock(Build<T> build) throws IOException {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("select pg_advisory_lock(hashtext('eexpo-search-rebuild:" + alias + "'))");
@@ -137,7 +138,8 @@ class ProductIndex implements SearchIndex {
         }
     }
 
-    private int build() throws IOException {
+    private Rebuilt build() throws IOException {
+        long started = System.nanoTime();
         String stamp = LocalDateTime.now(ZoneOffset.UTC).format(SUFFIX) + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         String index = alias + "-" + stamp;
@@ -155,7 +157,9 @@ class ProductIndex implements SearchIndex {
                                 .translog(t -> t.durability(TranslogDurability.Async))
                                 .otherSettings(SEGMENTS_PER_TIER, JsonData.of(40))
                                 .otherSettings(MAX_MERGE_AT_ONCE, JsonData.of(40))));
+        long filling = System.nanoTime();
         int count = fill(index);
+        Duration bulkIndexing = Duration.ofNanos(System.nanoTime() - filling);
         mergeIntoOneSegment(index);
         fillSuggestions(suggestions);
         for (String filled : List.of(index, suggestions)) {
@@ -186,8 +190,15 @@ class ProductIndex implements SearchIndex {
             es.indices().delete(d -> d.index(old));
         }
         deleteOrphans(Set.of(index, suggestions));
-        log.info("Search index {} rebuilt as {} with {} products", alias, index, count);
-        return count;
+        Rebuilt rebuilt = new Rebuilt(count, bulkIndexing, Duration.ofNanos(System.nanoTime() - started));
+        log.info(
+                "Search index {} rebuilt as {} with {} products in {} ms ({} ms of them indexing in bulk)",
+                alias,
+                index,
+                count,
+                rebuilt.total().toMillis(),
+                bulkIndexing.toMillis());
+        return rebuilt;
     }
 
     /**

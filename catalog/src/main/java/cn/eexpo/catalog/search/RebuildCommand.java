@@ -26,7 +26,7 @@ class RebuildCommand implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        int products = index.rebuild();
+        int products = index.rebuild().products();
         log.info("Search index {} rebuilt with {} products", index.alias(), products);
         System.exit(SpringApplication.exit(context, () -> 0));
     }

@@ -55,7 +55,7 @@ class SyntheticCommand implements ApplicationRunner {
                 generated.took().toMillis(),
                 Math.round(generated.perSecond()));
         if (reindex) {
-            int indexed = index.rebuild();
+            int indexed = index.rebuild().products();
             log.info("Search index rebuilt with {} products", indexed);
         }
         System.exit(SpringApplication.exit(context, () -> 0));

@@ -64,6 +64,11 @@ public final class CatalogSearchBenchmark {
 
     private final List<String> steps = new ArrayList<>();
 
+    /** Documents a second in the rebuild's bulk indexing, and in the whole rebuild; 0 when the run rebuilt nothing. */
+    private double bulkIndexingRate;
+
+    private double rebuildRate;
+
     CatalogSearchBenchmark(ConfigurableApplicationContext context, Options options) {
         this.options = options;
         this.synthetic = context.getBean(SyntheticCatalog.class);
@@ -98,12 +103,20 @@ public final class CatalogSearchBenchmark {
 
         if (options.rebuild() || !es.indices().existsAlias(a -> a.name(alias)).value()) {
             long start = System.nanoTime();
-            int indexed = index.rebuild();
+            SearchIndex.Rebuilt rebuilt = index.rebuild();
             Duration rebuild = Duration.ofNanos(System.nanoTime() - start);
+            int indexed = rebuilt.products();
+            bulkIndexingRate = indexed / seconds(rebuilt.bulkIndexing());
+            rebuildRate = indexed / seconds(rebuild);
             steps.add(row(
-                    "Elasticsearch full rebuild (`SearchIndex.rebuild()`), index " + indexSize(),
+                    "Elasticsearch bulk indexing: the products read from PostgreSQL and sent in bulk requests",
+                    rebuilt.bulkIndexing(),
+                    "%,.0f docs/s".formatted(bulkIndexingRate)));
+            steps.add(row(
+                    "Elasticsearch full rebuild (`SearchIndex.rebuild()`): the bulk indexing, then the merge into one"
+                            + " segment, the suggestions and the alias swap; index " + indexSize(),
                     rebuild,
-                    "%,.0f docs/s".formatted(indexed / seconds(rebuild))));
+                    "%,.0f docs/s".formatted(rebuildRate)));
             log.info("Elasticsearch rebuilt with {} documents in {} s", indexed, seconds(rebuild));
         } else {
             steps.add("| Elasticsearch index already built (not rebuilt), " + indexSize() + " | | |");
@@ -327,7 +340,7 @@ public final class CatalogSearchBenchmark {
         double esP95 = esOne.percentile(95);
         double speedup = pgOne.percentile(95) / esP95;
         md.append(
-                "Goals, judged on the alternating run: Elasticsearch p95 ≤ 20 ms: **%s** (%.1f ms; alone %.1f ms); Elasticsearch ≥ 10× faster than PostgreSQL at p95: **%s** (%.1f×; each alone %.1f×); indexing ≥ 20,000 docs/s: **%s** (%s)\n\n"
+                "Goals, judged on the alternating run: Elasticsearch p95 ≤ 20 ms: **%s** (%.1f ms; alone %.1f ms); Elasticsearch ≥ 10× faster than PostgreSQL at p95: **%s** (%.1f×; each alone %.1f×); bulk indexing ≥ 20,000 docs/s: **%s** (%s)\n\n"
                         .formatted(
                                 esP95 <= 20 ? "met" : "not met",
                                 esP95,
@@ -335,21 +348,13 @@ public final class CatalogSearchBenchmark {
                                 speedup >= 10 ? "met" : "not met",
                                 speedup,
                                 pgAlone.percentile(95) / esAlone.percentile(95),
-                                indexingRate() == 0 ? "not measured" : indexingRate() >= 20_000 ? "met" : "not met",
-                                indexingRate() == 0
+                                bulkIndexingRate == 0 ? "not measured" : bulkIndexingRate >= 20_000 ? "met" : "not met",
+                                bulkIndexingRate == 0
                                         ? "no rebuild in this run"
-                                        : "%,.0f docs/s".formatted(indexingRate())));
+                                        : "%,.0f docs/s; the whole rebuild with the merge into one segment %,.0f docs/s"
+                                                .formatted(bulkIndexingRate, rebuildRate)));
         md.append(comparison(queries, esResults, pgResults)).append("\n");
         return md.toString();
-    }
-
-    private double indexingRate() {
-        return steps.stream()
-                .filter(s -> s.contains("Elasticsearch full rebuild"))
-                .map(s -> s.replaceAll(".*\\| ([0-9,]+) docs/s \\|$", "$1").replace(",", ""))
-                .mapToDouble(Double::parseDouble)
-                .findFirst()
-                .orElse(0);
     }
 
     /** How far the two engines agree: they match differently (fields, analysis, fuzziness), so not exactly. */
