@@ -63,11 +63,11 @@ class CatalogSearchTest {
 
     @Test
     void choosingABrandStillShowsTheOtherBrandsWithTheirCounts() {
-        SearchResult all = search.search(query("奶粉", List.of(), List.of(), null, null, Sort.RELEVANCE));
+        SearchResult all = search.search(query("奶粉", List.of(), List.of(), null, null, Sort.RELEVANCE, 0));
         long aptamil = count(all.facets().brand(), "Aptamil");
         long a2 = count(all.facets().brand(), "a2");
 
-        SearchResult chosen = search.search(query("奶粉", List.of("Aptamil"), List.of(), null, null, Sort.RELEVANCE));
+        SearchResult chosen = search.search(query("奶粉", List.of("Aptamil"), List.of(), null, null, Sort.RELEVANCE, 0));
 
         assertThat(chosen.total()).isEqualTo(aptamil);
         assertThat(chosen.items()).allSatisfy(item -> assertThat(item.brand()).isEqualTo("Aptamil"));
@@ -83,8 +83,8 @@ class CatalogSearchTest {
     @Test
     void choosingTwoBrandsMatchesEither() {
         SearchResult either =
-                search.search(query("奶粉", List.of("Aptamil", "a2"), List.of(), null, null, Sort.RELEVANCE));
-        SearchResult all = search.search(query("奶粉", List.of(), List.of(), null, null, Sort.RELEVANCE));
+                search.search(query("奶粉", List.of("Aptamil", "a2"), List.of(), null, null, Sort.RELEVANCE, 0));
+        SearchResult all = search.search(query("奶粉", List.of(), List.of(), null, null, Sort.RELEVANCE, 0));
 
         assertThat(either.total())
                 .isEqualTo(count(all.facets().brand(), "Aptamil")
@@ -94,7 +94,7 @@ class CatalogSearchTest {
     @Test
     void aPriceRangeKeepsOnlyGoodsWithinIt() {
         SearchResult ranged = search.search(
-                query(null, List.of(), List.of(), new BigDecimal("100"), new BigDecimal("300"), Sort.PRICE_ASC));
+                query(null, List.of(), List.of(), new BigDecimal("100"), new BigDecimal("300"), Sort.PRICE_ASC, 0));
 
         assertThat(ranged.total()).isPositive();
         assertThat(ranged.items())
@@ -115,8 +115,9 @@ class CatalogSearchTest {
     @Test
     void eachSortOrdersTheResults() {
         List<String> wine = List.of("wine");
-        List<BigDecimal> ascending = prices(search.search(query(null, List.of(), wine, null, null, Sort.PRICE_ASC)));
-        List<BigDecimal> descending = prices(search.search(query(null, List.of(), wine, null, null, Sort.PRICE_DESC)));
+        List<BigDecimal> ascending = prices(search.search(query(null, List.of(), wine, null, null, Sort.PRICE_ASC, 0)));
+        List<BigDecimal> descending =
+                prices(search.search(query(null, List.of(), wine, null, null, Sort.PRICE_DESC, 0)));
 
         assertThat(ascending).isSortedAccordingTo(BigDecimal::compareTo);
         assertThat(descending).isSortedAccordingTo((a, b) -> b.compareTo(a));
@@ -126,13 +127,13 @@ class CatalogSearchTest {
                 .param("sku", newest)
                 .update();
         reindex();
-        assertThat(search.search(query(null, List.of(), wine, null, null, Sort.NEWEST))
+        assertThat(search.search(query(null, List.of(), wine, null, null, Sort.NEWEST, 0))
                         .items()
                         .getFirst()
                         .sku())
                 .isEqualTo(newest);
 
-        SearchResult relevant = search.search(query("Penfolds Grange", List.of(), wine, null, null, Sort.RELEVANCE));
+        SearchResult relevant = search.search(query("Penfolds Grange", List.of(), wine, null, null, Sort.RELEVANCE, 0));
         assertThat(relevant.items().getFirst().nameEn()).contains("Grange");
     }
 
@@ -148,7 +149,7 @@ class CatalogSearchTest {
         assertThat(skus(search.search(SearchQuery.text("quillwort", 0, 10))))
                 .as("a name has the word: descriptions are not searched")
                 .containsExactly("DESC-00001");
-        assertThat(search.search(query("quillwort", List.of(), List.of("wine"), null, null, Sort.RELEVANCE))
+        assertThat(search.search(query("quillwort", List.of(), List.of("wine"), null, null, Sort.RELEVANCE, 0))
                         .total())
                 .as("the names match, only not under the filter: still no description matches")
                 .isZero();
@@ -158,7 +159,7 @@ class CatalogSearchTest {
     void pagingPastTenThousandHitsContinuesWithACursorAndPageNumbersAreRefused() {
         addPagingProducts(10_500);
 
-        SearchQuery first = query("Pagetest", List.of(), List.of(), null, null, Sort.PRICE_ASC);
+        SearchQuery first = query("Pagetest", List.of(), List.of(), null, null, Sort.PRICE_ASC, 0);
         SearchResult page = search.search(first);
         assertThat(page.total()).isEqualTo(10_500);
         Set<String> seen = new HashSet<>();
@@ -301,16 +302,6 @@ class CatalogSearchTest {
         return jdbc.sql("select sku from product where category_code = 'wine' order by sku")
                 .query(String.class)
                 .list();
-    }
-
-    private static SearchQuery query(
-            @Nullable String text,
-            List<String> brands,
-            List<String> categories,
-            @Nullable BigDecimal priceMin,
-            @Nullable BigDecimal priceMax,
-            Sort sort) {
-        return query(text, brands, categories, priceMin, priceMax, sort, 0);
     }
 
     /** Page {@code page} of 100. */
