@@ -388,10 +388,11 @@ class ElasticsearchProductSearch implements ProductSearch {
         return ranges;
     }
 
+    /** The sort of a field order, the SKU breaking ties; relevance has none (Elasticsearch's own order, see rescore). */
     private static List<SortOptions> sort(SearchQuery.Sort sort) {
         SortOptions tiebreak = SortOptions.of(s -> s.field(f -> f.field("sku").order(SortOrder.Asc)));
         SortOptions primary = switch (sort) {
-            case RELEVANCE -> SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc)));
+            case RELEVANCE -> throw new IllegalArgumentException("relevance is not sorted by a field");
             case PRICE_ASC ->
                 SortOptions.of(s -> s.field(f -> f.field("priceFen").order(SortOrder.Asc)));
             case PRICE_DESC ->
