@@ -113,6 +113,41 @@ class CatalogSearchTest {
     }
 
     @Test
+    void thePriceFacetCountsEachListedProductInTheRangeOfItsPrice() {
+        // Products other tests changed reach the index through events: the counts agree once those are applied.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<SearchResult.PriceRange> ranges = search.search(
+                            query(null, List.of(), List.of(), null, null, Sort.RELEVANCE, 0))
+                    .facets()
+                    .price();
+
+            assertThat(ranges).hasSize(7);
+            assertThat(ranges.getFirst().from()).isNull();
+            assertThat(ranges.get(1).from()).isEqualByComparingTo("100");
+            assertThat(ranges.getLast().from()).isEqualByComparingTo("5000");
+            assertThat(ranges.getLast().to()).isNull();
+            for (SearchResult.PriceRange range : ranges) {
+                assertThat(range.count())
+                        .as("%s to %s", range.from(), range.to())
+                        .isEqualTo(listedPricedWithin(range));
+            }
+        });
+    }
+
+    private long listedPricedWithin(SearchResult.PriceRange range) {
+        return jdbc.sql("""
+                        select count(*) from product
+                         where status = 'LISTED'
+                           and (cast(:from as bigint) is null or price_fen >= :from)
+                           and (cast(:to as bigint) is null or price_fen < :to)
+                        """)
+                .param("from", fen(range.from()))
+                .param("to", fen(range.to()))
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void eachSortOrdersTheResults() {
         List<String> wine = List.of("wine");
         List<BigDecimal> ascending = prices(search.search(query(null, List.of(), wine, null, null, Sort.PRICE_ASC, 0)));
@@ -323,6 +358,10 @@ class CatalogSearchTest {
                 .mapToLong(FacetValue::count)
                 .findFirst()
                 .orElse(0);
+    }
+
+    private static @Nullable Long fen(@Nullable BigDecimal yuan) {
+        return yuan == null ? null : yuan.movePointRight(2).longValueExact();
     }
 
     private static List<BigDecimal> prices(SearchResult result) {

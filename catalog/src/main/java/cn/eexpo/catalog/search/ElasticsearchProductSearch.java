@@ -14,7 +14,6 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.aggregations.AggregationRange;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
@@ -27,6 +26,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +46,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class ElasticsearchProductSearch implements ProductSearch {
-
-    /** Price buckets in fen: under 100, 100–200, 200–500, 500–1,000, 1,000–2,000, 2,000–5,000, 5,000 and over. */
-    private static final long[] PRICE_EDGES = {10_000, 20_000, 50_000, 100_000, 200_000, 500_000};
 
     private static final String POINT_IN_TIME_KEEP_ALIVE = "2m";
 
@@ -361,9 +358,7 @@ class ElasticsearchProductSearch implements ProductSearch {
     }
 
     private static Aggregation values(Facet facet) {
-        return facet == Facet.PRICE
-                ? Aggregation.of(a -> a.range(r -> r.field(facet.countField).ranges(priceRanges())))
-                : Aggregation.of(a -> a.terms(t -> t.field(facet.countField).size(facet.size)));
+        return Aggregation.of(a -> a.terms(t -> t.field(facet.countField).size(facet.size)));
     }
 
     /** The counts of {@code facet}, wherever {@link #facetAggregations} put them. */
@@ -373,19 +368,6 @@ class ElasticsearchProductSearch implements ProductSearch {
             return aggregations.get(UNFILTERED_FACETS).filter().aggregations().get(facet.aggregationName());
         }
         return own.isFilter() ? own.filter().aggregations().get("values") : own;
-    }
-
-    private static List<AggregationRange> priceRanges() {
-        List<AggregationRange> ranges = new ArrayList<>();
-        Double from = null;
-        for (long edge : PRICE_EDGES) {
-            Double lower = from;
-            ranges.add(AggregationRange.of(r -> r.from(lower).to((double) edge)));
-            from = (double) edge;
-        }
-        Double last = from;
-        ranges.add(AggregationRange.of(r -> r.from(last)));
-        return ranges;
     }
 
     /** The sort of a field order, the SKU breaking ties; relevance has none (Elasticsearch's own order, see rescore). */
@@ -419,13 +401,13 @@ class ElasticsearchProductSearch implements ProductSearch {
     }
 
     private static List<PriceRange> prices(Map<String, Aggregate> aggregations) {
-        return values(aggregations, Facet.PRICE).range().buckets().array().stream()
-                .map(b -> new PriceRange(yuan(b.from()), yuan(b.to()), b.docCount()))
-                .toList();
-    }
-
-    private static @Nullable BigDecimal yuan(@Nullable Double fen) {
-        return fen == null ? null : BigDecimal.valueOf(fen.longValue(), 2);
+        Map<String, Long> counts = new HashMap<>();
+        values(aggregations, Facet.PRICE)
+                .sterms()
+                .buckets()
+                .array()
+                .forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
+        return PriceBands.ranges(counts);
     }
 
     /** The highlight marks the query's words in the Chinese name, or in the English one when the Chinese has none. */

@@ -10,7 +10,8 @@ enum Facet {
     ORIGIN("origin", "origin", 30),
     TRADE_MODE("tradeMode", "tradeMode", 5),
     WAREHOUSE("warehouse", "warehouse", 20),
-    PRICE("priceFen", "priceFen", 0);
+    /** Counted by the band of the price ({@link PriceBands}), filtered by the price itself. */
+    PRICE("priceBand", "priceFen", PriceBands.COUNT);
 
     /** The field whose values are counted. */
     final String countField;

@@ -37,6 +37,7 @@ class ProductDocumentSource {
                        'warehouse', p.warehouse_code,
                        'hsCode', p.hs_code,
                        'priceFen', p.price_fen,
+                       'priceBand', {priceBand},
                        'stock', %s,
                        'imageUrl', p.image_url,
                        'createdAt', p.created_at,
@@ -44,7 +45,7 @@ class ProductDocumentSource {
               from product p
               join category c on c.code = p.category_code
               join country co on co.customs_code = p.origin_country
-            """;
+            """.replace("{priceBand}", PriceBands.sql("p.price_fen"));
 
     /** All listed products: stock summed once for the whole table and joined, not looked up row by row. */
     private static final String LISTED_PRODUCTS = DOCUMENT.formatted("coalesce(s.available, 0)") + """

@@ -16,6 +16,7 @@ import co.elastic.clients.util.ContentType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -239,10 +240,14 @@ class ProductIndex implements SearchIndex {
         es.indices().putMapping(p -> p.index(index).meta(MAPPING_META, JsonData.of(MAPPINGS)));
     }
 
-    /** A fingerprint of both indices' settings and mappings, kept in each index's {@code _meta}. */
+    /**
+     * A fingerprint of both indices' settings and mappings, and of the price bands the documents carry, kept in each
+     * index's {@code _meta}.
+     */
     private static String fingerprint(String... resources) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(PriceBands.fingerprint().getBytes(StandardCharsets.UTF_8));
             for (String resource : resources) {
                 try (InputStream in = ProductIndex.class.getResourceAsStream(resource)) {
                     if (in == null) {
