@@ -188,6 +188,21 @@ class CatalogSearchTest {
                         .total())
                 .as("the names match, only not under the filter: still no description matches")
                 .isZero();
+
+        jdbc.sql("update product set price_fen = 500000 where sku = 'DESC-00001'")
+                .update();
+        reindex();
+        BigDecimal under = new BigDecimal("100");
+        SearchResult underTwoFilters =
+                search.search(query("quillwort", List.of(), List.of("wine"), null, under, Sort.RELEVANCE, 0));
+        assertThat(underTwoFilters.total())
+                .as(
+                        "the names match, only not under either filter (no facet counts them): still no description matches")
+                .isZero();
+        assertThat(underTwoFilters.facets().category()).isEmpty();
+        assertThat(skus(search.search(query("zephyrine", List.of(), List.of("wine"), null, under, Sort.RELEVANCE, 0))))
+                .as("no name has the word, under two filters: the descriptions are searched")
+                .containsExactly("DESC-00002");
     }
 
     @Test

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -70,11 +71,14 @@ class ElasticsearchProductSearch implements ProductSearch {
                 .toList();
     }
 
-    /** The aggregation that counts, under all chosen filters, the facets that have none of their own chosen. */
+    /**
+     * The aggregation that counts, under all chosen filters, the facets that have none of their own chosen; it sits
+     * inside the aggregation of the last facet that has (see {@link #facetAggregations}).
+     */
     private static final String UNFILTERED_FACETS = "facets";
 
-    /** The aggregation that counts every product the words matched, whatever the chosen filters. */
-    private static final String MATCHED = "matched";
+    /** The counts of a facet with a chosen value, inside its filter aggregation. */
+    private static final String VALUES = "values";
 
     /** Where the words of a query are looked for: names first, descriptions too only when the names find nothing. */
     private enum Scope {
@@ -106,7 +110,7 @@ class ElasticsearchProductSearch implements ProductSearch {
             long from = cursor == null ? (long) query.page() * query.size() : cursor.position();
             SearchResponse<Shown> response =
                     es.search(request(query, Scope.NAMES, from, cursor, pointInTime), Shown.class);
-            if (query.text() != null && matchedBeforeFilters(response) == 0) {
+            if (query.text() != null && !namesMatchSomething(query, response)) {
                 response =
                         es.search(request(query, Scope.NAMES_AND_DESCRIPTIONS, from, cursor, pointInTime), Shown.class);
             }
@@ -145,13 +149,29 @@ class ElasticsearchProductSearch implements ProductSearch {
     }
 
     /**
-     * How many products the words matched before the shopper's filters: when the names match some but the filters
-     * leave none, the descriptions are not searched (they almost never hold a product the filters would let through,
-     * and searching them costs a second request).
+     * Whether the words match some product's names, whatever the shopper's filters: when the names match some but the
+     * filters leave none, the descriptions are not searched (they almost never hold a product the filters would let
+     * through, and searching them costs a second request). A result or any facet count answers it; only when the
+     * matches fail two filters or more does nothing in the response show them, and a count of one match decides.
      */
-    private static long matchedBeforeFilters(SearchResponse<Shown> response) {
-        Aggregate matched = response.aggregations().get(MATCHED);
-        return matched == null ? total(response) : matched.filter().docCount();
+    private boolean namesMatchSomething(SearchQuery query, SearchResponse<Shown> response) throws IOException {
+        if (total(response) > 0) {
+            return true;
+        }
+        if (filters(query).isEmpty()) {
+            return false;
+        }
+        SearchResult.Facets facets = facets(response.aggregations());
+        boolean counted =
+                Stream.of(facets.category(), facets.brand(), facets.origin(), facets.tradeMode(), facets.warehouse())
+                                .flatMap(List::stream)
+                                .anyMatch(value -> value.count() > 0)
+                        || facets.price().stream().anyMatch(range -> range.count() > 0);
+        if (counted) {
+            return true;
+        }
+        Query names = textQuery(query.text(), Scope.NAMES);
+        return es.count(c -> c.index(alias).query(names).terminateAfter(1L)).count() > 0;
     }
 
     private static long total(SearchResponse<Shown> response) {
@@ -329,30 +349,33 @@ class ElasticsearchProductSearch implements ProductSearch {
     /**
      * Disjunctive facets: a facet with a chosen value of its own is counted under all the other filters; the facets
      * without one are all counted under every filter, so they share one filter aggregation (none when nothing is
-     * chosen) instead of each testing the same filters for every matching product. With a filter chosen, one more
-     * aggregation counts every match before the filters ({@link #matchedBeforeFilters}).
+     * chosen) instead of each testing the same filters for every matching product. That one sits inside the
+     * aggregation of the last facet with a chosen value, which already tests all the other filters, and adds only that
+     * facet's own: each filter tested once less for every match (6 % of a search's time at 1M products).
      */
     private static Map<String, Aggregation> facetAggregations(Map<Facet, Query> filters) {
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
         Map<String, Aggregation> unfiltered = new LinkedHashMap<>();
+        Facet last = null;
         for (Facet facet : Facet.values()) {
             if (filters.containsKey(facet)) {
-                aggregations.put(
-                        facet.aggregationName(),
-                        Aggregation.of(a -> a.filter(allBut(filters, facet)).aggregations("values", values(facet))));
+                last = facet;
             } else {
                 unfiltered.put(facet.aggregationName(), values(facet));
             }
         }
-        if (filters.isEmpty()) {
-            aggregations.putAll(unfiltered);
-            return aggregations;
+        if (last == null) {
+            return unfiltered;
         }
-        aggregations.put(MATCHED, Aggregation.of(a -> a.filter(f -> f.matchAll(m -> m))));
-        if (!unfiltered.isEmpty()) {
-            aggregations.put(
-                    UNFILTERED_FACETS,
-                    Aggregation.of(a -> a.filter(allBut(filters, null)).aggregations(unfiltered)));
+        for (Facet facet : filters.keySet()) {
+            var counted =
+                    new Aggregation.Builder().filter(allBut(filters, facet)).aggregations(VALUES, values(facet));
+            if (facet == last && !unfiltered.isEmpty()) {
+                counted.aggregations(
+                        UNFILTERED_FACETS,
+                        Aggregation.of(a -> a.filter(filters.get(facet)).aggregations(unfiltered)));
+            }
+            aggregations.put(facet.aggregationName(), counted.build());
         }
         return aggregations;
     }
@@ -364,10 +387,16 @@ class ElasticsearchProductSearch implements ProductSearch {
     /** The counts of {@code facet}, wherever {@link #facetAggregations} put them. */
     private static Aggregate values(Map<String, Aggregate> aggregations, Facet facet) {
         Aggregate own = aggregations.get(facet.aggregationName());
-        if (own == null) {
-            return aggregations.get(UNFILTERED_FACETS).filter().aggregations().get(facet.aggregationName());
+        if (own != null) {
+            return own.isFilter() ? own.filter().aggregations().get(VALUES) : own;
         }
-        return own.isFilter() ? own.filter().aggregations().get("values") : own;
+        for (Aggregate filtered : aggregations.values()) {
+            Aggregate shared = filtered.filter().aggregations().get(UNFILTERED_FACETS);
+            if (shared != null) {
+                return shared.filter().aggregations().get(facet.aggregationName());
+            }
+        }
+        throw new IllegalStateException("no counts for the facet " + facet);
     }
 
     /** The sort of a field order, the SKU breaking ties; relevance has none (Elasticsearch's own order, see rescore). */
