@@ -40,8 +40,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The HTTP under the Elasticsearch client: blocking requests on pooled connections, sent and read on the caller's
  * thread. The client's default (an asynchronous client) hands every request to an I/O thread and the response back,
- * and on a small machine those two thread switches cost about a millisecond a search (7.05 against 7.84 ms on
- * average, 12.1 against 13.7 ms at p95, the same 500 requests alternating between the two; 1M products, 2 CPUs).
+ * and on a small machine those two thread switches cost most of a millisecond a search (7.18 against 7.84 ms on
+ * average, 12.0 against 13.7 ms at p95, the same 500 requests alternating between the two; 1M products, 2 CPUs).
  *
  * <p>Requests go round the nodes in turn. A node that cannot be reached is skipped for a minute, and the request
  * goes to the next one; when every node is out, the one that went out first is tried. The bulk loading of a rebuild
