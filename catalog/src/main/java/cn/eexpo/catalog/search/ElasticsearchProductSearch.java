@@ -110,9 +110,11 @@ class ElasticsearchProductSearch implements ProductSearch {
             long from = cursor == null ? (long) query.page() * query.size() : cursor.position();
             SearchResponse<Shown> response =
                     es.search(request(query, Scope.NAMES, from, cursor, pointInTime), Shown.class);
-            if (query.text() != null && !namesMatchSomething(query, response)) {
+            SearchResult.Facets facets = facets(response.aggregations());
+            if (query.text() != null && !namesMatchSomething(query, response, facets)) {
                 response =
                         es.search(request(query, Scope.NAMES_AND_DESCRIPTIONS, from, cursor, pointInTime), Shown.class);
+                facets = facets(response.aggregations());
             }
             List<Hit<Shown>> hits = response.hits().hits();
             long total = total(response);
@@ -131,7 +133,7 @@ class ElasticsearchProductSearch implements ProductSearch {
                     next = SearchCursor.at(position).encode();
                 }
             }
-            return new SearchResult(total, items, facets(response.aggregations()), next);
+            return new SearchResult(total, items, facets, next);
         } catch (ElasticsearchException e) {
             if (cursor != null && e.status() == 404) {
                 throw new IllegalArgumentException("the cursor has expired; start again from page 0");
@@ -154,14 +156,14 @@ class ElasticsearchProductSearch implements ProductSearch {
      * through, and searching them costs a second request). A result or any facet count answers it; only when the
      * matches fail two filters or more does nothing in the response show them, and a count of one match decides.
      */
-    private boolean namesMatchSomething(SearchQuery query, SearchResponse<Shown> response) throws IOException {
+    private boolean namesMatchSomething(SearchQuery query, SearchResponse<Shown> response, SearchResult.Facets facets)
+            throws IOException {
         if (total(response) > 0) {
             return true;
         }
         if (filters(query).isEmpty()) {
             return false;
         }
-        SearchResult.Facets facets = facets(response.aggregations());
         boolean counted =
                 Stream.of(facets.category(), facets.brand(), facets.origin(), facets.tradeMode(), facets.warehouse())
                                 .flatMap(List::stream)
