@@ -156,7 +156,7 @@ final class BlockingHttpClient implements TransportHttpClient {
      * The nodes to try, in order: the one asked for alone, or all of them from the next in turn, those left out
      * after the others, the one that went out first leading.
      */
-    private List<Integer> order(@Nullable Node node) {
+    List<Integer> order(@Nullable Node node) {
         if (node != null) {
             int asked = nodes.indexOf(node.uri());
             if (asked >= 0) {

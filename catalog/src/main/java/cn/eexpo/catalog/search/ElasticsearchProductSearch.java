@@ -42,8 +42,8 @@ import org.springframework.stereotype.Service;
  * one field, {@code text}, so one match query finds every query word across them. The standard analyzer splits Chinese
  * into single characters, so every query word must match (AND), and among the best matches a phrase match on the
  * same field rewards the words in the right order; Latin words tolerate typos. Descriptions are searched only when no
- * name matches the words, whatever the filters. Facet filters go into the {@code post_filter}, and each facet is counted under all filters but its own, so choosing a
- * brand still shows the other brands with their counts.
+ * name matches the words, whatever the filters. Facet filters go into the {@code post_filter}, and each facet is
+ * counted under all filters but its own, so choosing a brand still shows the other brands with their counts.
  */
 @Service
 class ElasticsearchProductSearch implements ProductSearch {

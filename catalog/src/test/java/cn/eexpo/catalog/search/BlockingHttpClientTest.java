@@ -30,8 +30,14 @@ class BlockingHttpClientTest {
 
     @Test
     void aNodeThatCannotBeReachedIsSkippedAndTheRequestGoesToTheNext() throws Exception {
-        try (var es = client(List.of(UNREACHABLE, node()))) {
+        var http = http(List.of(UNREACHABLE, node()));
+        try (var es = new ElasticsearchClient(new BlockingTransport(http, mapper))) {
+            // The first request's turn falls on the unreachable node: it fails there and is answered by the next.
+            assertThat(es.cluster().health().status()).isNotEqualTo(HealthStatus.Red);
             for (int i = 0; i < 4; i++) {
+                assertThat(http.order(null))
+                        .as("the unreachable node is tried last, whoever's turn it is")
+                        .containsExactly(1, 0);
                 assertThat(es.cluster().health().status()).isNotEqualTo(HealthStatus.Red);
             }
             assertThat(es.indices().exists(e -> e.index("eexpo-no-such-index")).value())
@@ -53,13 +59,16 @@ class BlockingHttpClientTest {
     }
 
     private ElasticsearchClient client(List<URI> nodes) {
-        var http = new BlockingHttpClient(
+        return new ElasticsearchClient(new BlockingTransport(http(nodes), mapper));
+    }
+
+    private BlockingHttpClient http(List<URI> nodes) {
+        return new BlockingHttpClient(
                 nodes,
                 BlockingHttpClient.basic(connection.getUsername(), connection.getPassword()),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(10),
                 4,
                 null);
-        return new ElasticsearchClient(new BlockingTransport(http, mapper));
     }
 }
