@@ -1,5 +1,7 @@
 package cn.eexpo.clearance.dxp;
 
+import java.util.List;
+
 /**
  * Moves DXP envelopes to customs. The AMQP adapter is one implementation; AS2 or an HTTP relay can be others. It is
  * only ever handed envelopes that passed the CEB and DXP schemas and carry a signed message.
@@ -12,6 +14,16 @@ public interface CustomsTransport {
      * @throws TransportException when it could not be handed over; the caller retries later with the same message
      */
     void send(DxpMessage message);
+
+    /**
+     * Sends {@code messages} in their order; returns once the transport has taken every one of them. When it throws,
+     * the caller retries them all: customs treats a message that arrives twice with one guid as a retransmission.
+     *
+     * @throws TransportException when any of them could not be handed over
+     */
+    default void sendAll(List<DxpMessage> messages) {
+        for (DxpMessage message : messages) send(message);
+    }
 
     /** The transport could not take a message; nothing is known to have reached customs. */
     class TransportException extends RuntimeException {

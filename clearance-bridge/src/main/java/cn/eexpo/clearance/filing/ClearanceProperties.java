@@ -52,14 +52,15 @@ public record ClearanceProperties(
 
     /**
      * @param threads workers in this instance (building and signing is CPU work: about one per core)
-     * @param batch filings claimed per round
+     * @param batch filings claimed per build, and messages per send: small, because a filing's messages leave only
+     *     when its whole batch is built and committed
      * @param pollInterval how often an idle worker looks for due work (new filings wake it at once)
      * @param firstRetry the delay after the first transport failure; doubled per attempt up to {@code maxRetry}
      */
     public record Worker(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("2") int threads,
-            @DefaultValue("50") int batch,
+            @DefaultValue("10") int batch,
             @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("1s") Duration firstRetry,
             @DefaultValue("60s") Duration maxRetry) {}

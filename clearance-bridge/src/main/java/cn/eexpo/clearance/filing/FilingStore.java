@@ -80,7 +80,7 @@ class FilingStore implements DeadLetters {
         return jdbc.sql("""
                         select * from customs_filing
                          where state = 'PENDING' and next_attempt_at <= now()
-                         order by id
+                         order by next_attempt_at
                          limit :limit
                            for update skip locked
                         """).param("limit", limit).query(FilingStore::filing).list();
@@ -273,13 +273,15 @@ class FilingStore implements DeadLetters {
      * even when their retries fall due in another order).
      */
     List<DueMessage> claimDue(int limit) {
+        // Oldest due first, walking customs_message_due; a message waits while an earlier one of its filing is
+        // pending (customs_message_pending answers that per row), so a filing's messages leave in sequence.
         return jdbc.sql("""
                         select guid, filing_id, order_no, msg_type, envelope, attempts from customs_message m
                          where state = 'PENDING' and next_attempt_at <= now()
                            and not exists (select 1 from customs_message earlier
                                             where earlier.filing_id = m.filing_id and earlier.seq < m.seq
                                               and earlier.state = 'PENDING')
-                         order by filing_id, seq
+                         order by next_attempt_at
                          limit :limit
                            for update skip locked
                         """)
@@ -294,18 +296,21 @@ class FilingStore implements DeadLetters {
                 .list();
     }
 
-    void sent(String guid) {
+    /** The transport took these messages; the filings whose first message it was become SENT. */
+    void sent(List<DueMessage> messages) {
         jdbc.sql("""
                         update customs_message set state = 'SENT', attempts = attempts + 1, sent_at = now(),
                                last_error = null
-                         where guid = :guid
-                        """).param("guid", guid).update();
-    }
-
-    /** The filing's first message left: QUEUED becomes SENT (receipts may already have moved it further). */
-    void firstSent(long filingId) {
-        jdbc.sql("update customs_filing set state = 'SENT', updated_at = now() where id = :id and state = 'QUEUED'")
-                .param("id", filingId)
+                         where guid = any(:guids)
+                        """)
+                .param("guids", messages.stream().map(DueMessage::guid).toArray(String[]::new))
+                .update();
+        // QUEUED becomes SENT; receipts may already have moved a filing further.
+        jdbc.sql(
+                        "update customs_filing set state = 'SENT', updated_at = now() where id = any(:ids) and state = 'QUEUED'")
+                .param(
+                        "ids",
+                        messages.stream().map(DueMessage::filingId).distinct().toArray(Long[]::new))
                 .update();
     }
 

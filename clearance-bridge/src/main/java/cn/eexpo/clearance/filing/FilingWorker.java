@@ -112,7 +112,9 @@ class FilingWorker implements DisposableBean {
                 int done = 0;
                 try {
                     done += build();
-                    done += send();
+                    // Everything due leaves before the next build: a batch of filings makes twice as many messages,
+                    // and a filing's second message falls due only when its first has left.
+                    for (int sent = send(); sent > 0; sent = send()) done += sent;
                 } catch (RuntimeException e) {
                     log.warn("Customs filing round failed, retried on the next poll: {}", e.toString());
                     return;
@@ -253,29 +255,21 @@ class FilingWorker implements DisposableBean {
     int send() {
         Integer n = transactions.execute(status -> {
             var due = store.claimDue(settings.batch());
-            RuntimeException down = null;
-            for (var message : due) {
-                if (down == null) {
-                    try {
-                        transport.send(DxpEnvelope.read(message.envelope()));
-                        store.sent(message.guid());
-                        store.firstSent(message.filingId());
-                        continue;
-                    } catch (CustomsTransport.TransportException e) {
-                        down = e;
-                    }
+            if (due.isEmpty()) return 0;
+            try {
+                transport.sendAll(due.stream()
+                        .map(message -> DxpEnvelope.read(message.envelope()))
+                        .toList());
+            } catch (CustomsTransport.TransportException e) {
+                // Nothing is known to have left: the whole batch waits, each message with its own backoff.
+                for (var message : due) {
+                    int attempts = message.attempts() + 1;
+                    store.sendLater(message.guid(), attempts, clock.instant().plus(backoff(attempts)), e.getMessage());
                 }
-                // The transport is down: the rest of the batch waits too, each with its own backoff.
-                int attempts = message.attempts() + 1;
-                store.sendLater(message.guid(), attempts, clock.instant().plus(backoff(attempts)), down.getMessage());
-            }
-            if (down != null) {
-                log.warn(
-                        "Customs transport unavailable, {} message(s) retried later: {}",
-                        due.size(),
-                        down.getMessage());
+                log.warn("Customs transport unavailable, {} message(s) retried later: {}", due.size(), e.getMessage());
                 return 0;
             }
+            store.sent(due);
             return due.size();
         });
         return n == null ? 0 : n;

@@ -74,7 +74,8 @@ final class Customs implements AutoCloseable {
     private final Map<String, PartnerPayment> payments = new HashMap<>();
     private final Map<String, Waybill> waybills = new HashMap<>();
     private final Map<String, ListDoc> lists = new HashMap<>();
-    private final List<ListDoc> allLists = new ArrayList<>();
+    /** Every list customs answered, by buyer ID number (upper case): the annual limit adds up a buyer's lists. */
+    private final Map<String, List<ListDoc>> listsByBuyer = new HashMap<>();
     /** Released value customs holds for a buyer from other platforms, by ID number (upper case). */
     private final Map<String, BigDecimal> elsewhere = new HashMap<>();
 
@@ -378,7 +379,7 @@ final class Customs implements AutoCloseable {
                 outcomes.add("accepted");
                 continue;
             }
-            allLists.add(doc);
+            remember(doc);
             if (t.list == null || !t.list.active()) t.list = doc;
             r.answers.add(() -> listReturn(doc, "CEB622Message", doc.keys(), doc.status, doc.info, null));
             listReturn(doc, "CEB622Message", doc.keys(), doc.status, doc.info, null);
@@ -393,7 +394,7 @@ final class Customs implements AutoCloseable {
             flushHeld(existing);
         }
         lists.put(doc.key, doc);
-        allLists.add(doc);
+        remember(doc);
         t.list = doc;
         doc.status = "2";
         doc.info = (doc.head.appType().equals("2") ? "变更申报成功[" : "新增申报成功[") + doc.head.guid() + "]";
@@ -870,7 +871,7 @@ final class Customs implements AutoCloseable {
         payments.clear();
         waybills.clear();
         lists.clear();
-        allLists.clear();
+        listsByBuyer.clear();
         elsewhere.clear();
         received = retransmissions = published = 0;
     }
@@ -891,20 +892,28 @@ final class Customs implements AutoCloseable {
 
     /** Records purchases the buyer made this year on other platforms: customs' annual limit counts them too. */
     synchronized void releasedElsewhere(String buyerIdNumber, BigDecimal value) {
-        elsewhere.merge(buyerIdNumber.toUpperCase(java.util.Locale.ROOT), value, BigDecimal::add);
+        elsewhere.merge(buyerKey(buyerIdNumber), value, BigDecimal::add);
     }
 
     private BigDecimal annualTotal(String buyer, int year, @Nullable ListDoc excluded) {
-        BigDecimal total = year == yearNow()
-                ? elsewhere.getOrDefault(buyer.toUpperCase(java.util.Locale.ROOT), BigDecimal.ZERO)
-                : BigDecimal.ZERO;
-        for (ListDoc l : allLists) {
+        String key = buyerKey(buyer);
+        BigDecimal total = year == yearNow() ? elsewhere.getOrDefault(key, BigDecimal.ZERO) : BigDecimal.ZERO;
+        for (ListDoc l : listsByBuyer.getOrDefault(key, List.of())) {
             if (l == excluded || l.releasedAt == null || l.cancelled) continue;
-            if (!l.head.buyerIdNumber().value().equalsIgnoreCase(buyer)) continue;
             if (l.releasedAt.atZone(ReceiptXml.CHINA).getYear() != year) continue;
             total = total.add(l.value.subtract(l.returned));
         }
         return total;
+    }
+
+    private void remember(ListDoc doc) {
+        listsByBuyer
+                .computeIfAbsent(buyerKey(doc.head.buyerIdNumber().value()), k -> new ArrayList<>())
+                .add(doc);
+    }
+
+    private static String buyerKey(String idNumber) {
+        return idNumber.toUpperCase(java.util.Locale.ROOT);
     }
 
     private static int yearNow() {
