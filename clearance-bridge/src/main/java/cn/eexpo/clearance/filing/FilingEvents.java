@@ -7,8 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the orders module tells the filing: paid (file it), cancelled before release (withdraw the list, CEB623),
@@ -31,7 +29,7 @@ class FilingEvents {
     @ApplicationModuleListener
     void on(OrderPaid event) {
         if (store.register(event.orderNo())) {
-            wakeAfterCommit();
+            worker.wakeAfterCommit();
         }
     }
 
@@ -47,9 +45,7 @@ class FilingEvents {
             store.state(filing.id(), FilingState.CANCELLED, null, "order cancelled before its list was sent");
             return;
         }
-        if (worker.queueCancellation(filing, "订单取消: " + event.cause())) {
-            wakeAfterCommit();
-        } else {
+        if (!worker.queueCancellation(filing, "订单取消: " + event.cause())) {
             store.requestCancel(filing.id(), true);
             log.info("Order {}: cancellation waits for customs' list number", event.orderNo());
         }
@@ -62,23 +58,8 @@ class FilingEvents {
             log.warn("Order {} returned but never filed: no refund request to customs", event.orderNo());
             return;
         }
-        if (worker.queueRefund(filing, "消费者退货")) {
-            wakeAfterCommit();
-        } else {
+        if (!worker.queueRefund(filing, "消费者退货")) {
             store.requestReturn(filing.id(), true);
-        }
-    }
-
-    private void wakeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    worker.wake();
-                }
-            });
-        } else {
-            worker.wake();
         }
     }
 }

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -246,7 +248,22 @@ class FilingWorker implements DisposableBean {
                 store.nextSeq(filing.id()),
                 prepared.message().xml(),
                 prepared.envelopeXml());
+        wakeAfterCommit();
         return true;
+    }
+
+    /** Runs the workers once the current transaction commits (at once outside one): it made work for them. */
+    void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        } else {
+            wake();
+        }
     }
 
     // ------------------------------------------------------------------ send

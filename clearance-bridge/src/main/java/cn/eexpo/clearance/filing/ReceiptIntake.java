@@ -86,7 +86,6 @@ public class ReceiptIntake {
             throw new UnreadableReceiptException(e.getMessage());
         }
         Result result = transactions.execute(status -> apply(batch, body, source));
-        worker.wake();
         return result == null ? new Result(0, 0, 0) : result;
     }
 

@@ -5,6 +5,9 @@ import cn.eexpo.sandbox.customs.CustomsSimulator;
 import cn.eexpo.sandbox.customs.CustomsSimulatorInitializer;
 import cn.eexpo.sandbox.customs.Settings;
 import cn.eexpo.sandbox.stripe.StripeSandbox;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -142,10 +145,12 @@ public final class ClearanceBenchmark {
         var measuredOrders = placed.subList(warmup, placed.size());
         var loadAtStart = BenchReport.loadAverage();
         log("measured: paying %,d orders at %d/s".formatted(measuredOrders.size(), rate));
+        var jvm = JvmCpu.now();
         long t0 = System.nanoTime();
         double paySeconds = pay(measuredOrders, rate);
         boolean all = awaitAccepted(measuredOrders, Duration.ofMinutes(5));
         double totalSeconds = (System.nanoTime() - t0) / 1e9;
+        var jvmUsed = JvmCpu.now().minus(jvm);
         var loadAtEnd = BenchReport.loadAverage();
 
         String first = measuredOrders.getFirst()[0];
@@ -173,6 +178,9 @@ public final class ClearanceBenchmark {
         md.append("| accepted | %,d%s, all within %.1f s of the first payment |\n"
                 .formatted(latencies.size(), all ? "" : " (NOT ALL)", totalSeconds));
         md.append("| messages sent (CEB311 + CEB621) | %,d (%.0f/s) |\n".formatted(filed, filed / totalSeconds));
+        md.append("| CPU of the benchmark's JVM per order (all of it: orders, clearance, sandbox, simulator) | %.1f ms,"
+                        .formatted(jvmUsed.cpuMillis() / measuredOrders.size())
+                + " of which its JIT compilers %.1f ms |\n".formatted(jvmUsed.jitMillis() / measuredOrders.size()));
         md.append("| PAID → DECLARED p50 / p99 | %.0f / %.0f ms |\n".formatted(pct(declared, 50), pct(declared, 99)));
         md.append(
                 "| **PAID → ACCEPTED p50 / p95 / p99 / max** | **%.0f / %.0f / %.0f / %.0f ms** (goal p99 ≤ 2,000) |\n"
@@ -253,6 +261,43 @@ public final class ClearanceBenchmark {
             Thread.sleep(100);
         }
         return true;
+    }
+
+    /**
+     * CPU time of this JVM and the part of it its JIT compiler threads used, in milliseconds. The compilers' share is
+     * read from Linux's per-thread accounting ({@code /proc/self/task}); the JVM's own compilation time counts waiting
+     * for a core too.
+     */
+    private record JvmCpu(double cpuMillis, double jitMillis) {
+        static JvmCpu now() {
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            return new JvmCpu(os.getProcessCpuTime() / 1e6, compilerThreadsMillis());
+        }
+
+        JvmCpu minus(JvmCpu earlier) {
+            return new JvmCpu(cpuMillis - earlier.cpuMillis, jitMillis - earlier.jitMillis);
+        }
+
+        private static double compilerThreadsMillis() {
+            long ticks = 0;
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String name = Files.readString(task.resolve("comm"));
+                        if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) continue;
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields =
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                return Double.NaN; // not Linux
+            }
+            return ticks * 10.0; // USER_HZ is 100 on Linux
+        }
     }
 
     private static double pct(List<Double> sorted, int p) {
