@@ -71,8 +71,8 @@ public final class CustomsAmqp implements AutoCloseable {
         container.setDefaultRequeueRejected(true);
         container.setPrefetchCount(50);
         // Receipts of one filing are applied under its row lock, each recorded once: consumers may take them in
-        // parallel.
-        container.setConcurrentConsumers(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        // parallel. A receipt mostly waits for PostgreSQL (the filing's row lock, the commit), so two per core.
+        container.setConcurrentConsumers(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
         container.setRecoveryInterval(1000);
         container.setMissingQueuesFatal(false);
         container.setAmqpAdmin(admin);
