@@ -164,7 +164,7 @@ public final class BrowsingLoad {
                     wall);
             System.out.println(report);
             String file = given.get("report");
-            if (file != null) {
+            if (file != null && !file.isBlank()) {
                 BenchReport.append(Path.of(file), SECTION, report);
             }
         }
