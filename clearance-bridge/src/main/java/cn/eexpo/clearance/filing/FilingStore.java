@@ -268,13 +268,12 @@ class FilingStore implements DeadLetters {
     }
 
     /**
-     * Claims messages due for sending, oldest filing first; call in a transaction. A filing's messages leave in
+     * Claims messages due for sending, longest due first; call in a transaction. A filing's messages leave in
      * sequence: one waits while an earlier one of its filing is unsent (customs must see the order before its list,
-     * even when their retries fall due in another order).
+     * even when their retries fall due in another order). Indexes: customs_message_due for the order,
+     * customs_message_pending for the earlier message.
      */
     List<DueMessage> claimDue(int limit) {
-        // Oldest due first, walking customs_message_due; a message waits while an earlier one of its filing is
-        // pending (customs_message_pending answers that per row), so a filing's messages leave in sequence.
         return jdbc.sql("""
                         select guid, filing_id, order_no, msg_type, envelope, attempts from customs_message m
                          where state = 'PENDING' and next_attempt_at <= now()

@@ -278,7 +278,8 @@ class FilingWorker implements DisposableBean {
                         .map(message -> DxpEnvelope.read(message.envelope()))
                         .toList());
             } catch (CustomsTransport.TransportException e) {
-                // Nothing is known to have left: the whole batch waits, each message with its own backoff.
+                // Which of them the broker took is unknown: all wait, each with its own backoff, and go again with
+                // their guids (customs counts a repeat as a retransmission).
                 for (var message : due) {
                     int attempts = message.attempts() + 1;
                     store.sendLater(message.guid(), attempts, clock.instant().plus(backoff(attempts)), e.getMessage());
