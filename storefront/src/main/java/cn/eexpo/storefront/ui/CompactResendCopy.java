@@ -1,6 +1,7 @@
 package cn.eexpo.storefront.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.HandlerHelper;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinRequestInterceptor;
@@ -63,8 +64,10 @@ class CompactResendCopy implements VaadinServiceInitListener {
 
         @Override
         public void requestEnd(VaadinRequest request, VaadinResponse response, @Nullable VaadinSession session) {
+            // Only a UIDL request replaces the copy: a heartbeat would only scan it again.
+            if (session == null || !HandlerHelper.isRequestType(request, HandlerHelper.RequestType.UIDL)) return;
             String id = request.getParameter(ApplicationConstants.UI_ID_PARAMETER);
-            if (session == null || id == null || !id.chars().allMatch(Character::isDigit) || id.length() > 9) return;
+            if (id == null || !id.chars().allMatch(Character::isDigit) || id.length() > 9) return;
             session.lock();
             try {
                 UI ui = session.getUIById(Integer.parseInt(id));
