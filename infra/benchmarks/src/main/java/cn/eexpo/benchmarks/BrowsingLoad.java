@@ -39,10 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Reports the server round trip per step (p50/p95/p99, measured after the ramp-up), the application's CPU and the
  * driver's, and the heap per session: the application's live heap after a full GC ({@code jcmd GC.run}, then
- * {@code GC.heap_info}) with the sessions held, less the same before they were opened, divided by their number.
+ * {@code GC.heap_info}) with the sessions held, less the same before they were opened, divided by their number. Before
+ * that baseline, a few warm-up shoppers go once through every step without thinking, so that what the application
+ * keeps for all sessions alike (search results shared for 20 s, class and route metadata, connection pools' buffers)
+ * is in the baseline and not counted against the sessions; their own sessions stay open and count in the baseline.
  *
  * <p>Options: {@code --url=http://localhost:8080 --sessions=2000 --ramp=60 --seconds=120 --think=5000 --pid=<app>
- * --query=奶粉 --report=docs/benchmarks.md}.
+ * --query=奶粉 --warmup-sessions=20 --report=docs/benchmarks.md}.
  */
 public final class BrowsingLoad {
 
@@ -63,6 +66,8 @@ public final class BrowsingLoad {
     private final List<String> skus;
     private final int thinkMillis;
     private final AtomicBoolean measuring = new AtomicBoolean();
+    private volatile boolean warmingUp;
+    private int warmedUp;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Histograms[] histograms = new Histograms[STEPS.length];
     private final AtomicLong errors = new AtomicLong();
@@ -92,6 +97,7 @@ public final class BrowsingLoad {
         int ramp = BenchReport.number(given, "ramp", 60);
         int seconds = BenchReport.number(given, "seconds", 120);
         int think = BenchReport.number(given, "think", 5000);
+        int warmup = BenchReport.number(given, "warmup-sessions", 20);
         String query = given.getOrDefault("query", "奶粉");
         long pid = Long.parseLong(given.getOrDefault("pid", "0"));
         if (pid <= 0) {
@@ -120,10 +126,11 @@ public final class BrowsingLoad {
             throw new IllegalStateException("the search for " + query + " found nothing: load the demo catalog first");
         }
 
-        long heapBefore = liveHeapKiB(pid);
-        System.out.printf("live heap before the sessions: %,d KiB%n", heapBefore);
-
         BrowsingLoad load = new BrowsingLoad(base, query, brands, skus, think);
+        load.warmUp(warmup);
+        long heapBefore = liveHeapKiB(pid);
+        System.out.printf("live heap before the sessions (%d warm-up sessions held): %,d KiB%n", warmup, heapBefore);
+
         CountDownLatch opened = new CountDownLatch(sessions);
         try (ExecutorService shoppers = Executors.newVirtualThreadPerTaskExecutor()) {
             long rampNanos = Duration.ofSeconds(ramp).toNanos();
@@ -200,7 +207,11 @@ public final class BrowsingLoad {
                         }
                         session = fresh;
                     }
-                    browse(session, random);
+                    browse(
+                            session,
+                            brands.get(random.nextInt(brands.size())),
+                            skus.get(random.nextInt(skus.size())),
+                            random);
                 } catch (IOException | IllegalStateException e) {
                     error(e.getClass().getSimpleName());
                     session = null;
@@ -216,15 +227,32 @@ public final class BrowsingLoad {
         }
     }
 
+    /**
+     * Shoppers who open the shop and go once through every step, one after another and without thinking, each with
+     * the next brand and product. Their sessions stay open.
+     */
+    private void warmUp(int shoppers) throws IOException, InterruptedException {
+        warmingUp = true;
+        try {
+            for (int i = 0; i < shoppers; i++) {
+                Session session = new Session();
+                session.open();
+                browse(session, brands.get(i % brands.size()), skus.get(i % skus.size()), ThreadLocalRandom.current());
+            }
+        } finally {
+            warmingUp = false;
+        }
+        warmedUp = shoppers;
+    }
+
     /** One round: search, a brand, a product, into the cart, home again. */
-    private void browse(Session session, ThreadLocalRandom random) throws IOException, InterruptedException {
+    private void browse(Session session, String brand, String sku, ThreadLocalRandom random)
+            throws IOException, InterruptedException {
         think(random);
         timed(1, () -> session.navigate("search", "q=" + encode(query)));
         think(random);
-        String brand = brands.get(random.nextInt(brands.size()));
         timed(2, () -> session.navigate("search", "q=" + encode(query) + "&brand=" + encode(brand)));
         think(random);
-        String sku = skus.get(random.nextInt(skus.size()));
         String page = timed(3, () -> session.navigate("product/" + sku, ""));
         think(random);
         Integer button = session.nodeWithId(page, "add-to-cart");
@@ -238,6 +266,9 @@ public final class BrowsingLoad {
     }
 
     private void think(ThreadLocalRandom random) throws InterruptedException {
+        if (warmingUp) {
+            return;
+        }
         // Uniform between half and one and a half times the mean: shoppers do not click in step.
         Thread.sleep(thinkMillis / 2 + random.nextInt(Math.max(1, thinkMillis)));
         if (stopping.get()) {
@@ -460,6 +491,8 @@ public final class BrowsingLoad {
                 BenchReport.loadAverage(),
                 "; the application, its services and this driver on the same machine");
         md.append("- Run: ")
+                .append(warmedUp)
+                .append(" warm-up sessions once through every step, then ")
                 .append(String.format("%,d", sessions))
                 .append(" anonymous sessions opened over ")
                 .append(ramp)
@@ -496,14 +529,16 @@ public final class BrowsingLoad {
                 .append("\n");
         md.append("- CPU: application ")
                 .append(String.format("%.2f", appCores))
-                .append(" cores, driver ")
+                .append(" cores (")
+                .append(String.format("%.1f", perSecond == 0 ? 0 : appCores * 1000 / perSecond))
+                .append(" ms per round trip), driver ")
                 .append(String.format("%.2f", driverCores))
                 .append(" cores (of ")
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(")\n");
         md.append("- Live heap after a full GC: ")
                 .append(String.format("%,d", heapBefore))
-                .append(" KiB without the sessions, ")
+                .append(" KiB without the sessions (after the warm-up), ")
                 .append(String.format("%,d", heapWith))
                 .append(" KiB with them: **")
                 .append(String.format("%,.1f", perSession / 1024.0))

@@ -1,6 +1,5 @@
 package cn.eexpo.storefront.search;
 
-import cn.eexpo.catalog.ProductCatalog;
 import cn.eexpo.storefront.i18n.StorefrontTranslations;
 import java.util.HashMap;
 import java.util.Locale;
@@ -14,12 +13,12 @@ import java.util.ResourceBundle;
  */
 final class FacetLabels {
 
-    private final ProductCatalog catalog;
+    private final ShopSearch catalog;
     private final Locale locale;
     private final boolean english;
     private final Map<String, String> warehouses = new HashMap<>();
 
-    FacetLabels(ProductCatalog catalog, Locale locale) {
+    FacetLabels(ShopSearch catalog, Locale locale) {
         this.catalog = catalog;
         this.locale = StorefrontTranslations.supported(locale);
         this.english = StorefrontTranslations.ENGLISH.equals(this.locale);

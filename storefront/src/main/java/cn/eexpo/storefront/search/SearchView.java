@@ -1,6 +1,5 @@
 package cn.eexpo.storefront.search;
 
-import cn.eexpo.catalog.ProductCatalog;
 import cn.eexpo.catalog.SearchQuery;
 import cn.eexpo.catalog.SearchResult;
 import cn.eexpo.catalog.SearchUnavailableException;
@@ -11,8 +10,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
@@ -42,8 +39,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Search results: the products matching the URL's query and filters, in pages that load as the shopper scrolls to the
- * end. Facets (category, brand, origin, trade mode, warehouse) are checkboxes with counts, disjunctive as the catalog
- * counts them; a price range and a sort narrow and order the list. Every change is a navigation to the URL of the new
+ * end. Facets (category, brand, origin, trade mode, warehouse) are checkboxes with counts ({@link FacetGroup}),
+ * disjunctive as the catalog counts them; a price range and a sort narrow and order the list. Every change is a navigation to the URL of the new
  * search, so a search can be shared and back and forward step through the shopper's filters; the page always renders
  * from its URL. On a phone the filters fold into a panel above the results.
  */
@@ -68,7 +65,6 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
             SearchFilters.WAREHOUSE);
 
     private final ShopSearch search;
-    private final ProductCatalog catalog;
 
     private SearchFilters filters = SearchFilters.NONE;
     private List<String> ignored = List.of();
@@ -77,7 +73,6 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
     private final Div sentinel = new Div();
     private final Button more = new Button();
     private final Span count = new Span();
-    private final Map<String, CheckboxGroup<String>> facetGroups = new LinkedHashMap<>();
     private @Nullable BigDecimalField priceMin;
     private @Nullable BigDecimalField priceMax;
     private @Nullable Details filterPanel;
@@ -94,9 +89,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
     private long total;
     private int shown;
 
-    public SearchView(ShopSearch search, ProductCatalog catalog) {
+    public SearchView(ShopSearch search) {
         this.search = search;
-        this.catalog = catalog;
         addClassName("eexpo-search");
         setPadding(true);
         results.addClassName("eexpo-product-grid");
@@ -153,7 +147,6 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
         rendering = true;
         try {
             removeAll();
-            facetGroups.clear();
             results.removeAll();
             shown = 0;
             add(new H1(
@@ -295,7 +288,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
     }
 
     private Component filterPanel(SearchResult.Facets facets) {
-        FacetLabels labels = new FacetLabels(catalog, getLocale());
+        FacetLabels labels = new FacetLabels(search, getLocale());
         VerticalLayout content = new VerticalLayout(priceRange());
         content.setPadding(false);
         content.addClassName("eexpo-facets");
@@ -322,22 +315,14 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
         counted.forEach(v -> counts.put(v.value(), v.count()));
         // A chosen value the results no longer count stays listed (with 0), so it can be unchecked.
         filters.chosen(facet).forEach(v -> counts.putIfAbsent(v, 0L));
-        CheckboxGroup<String> group = new CheckboxGroup<>(getTranslation("search.facet." + facet));
-        group.setId("facet-" + facet);
-        group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
-        group.setItems(counts.keySet());
-        group.setItemLabelGenerator(v -> labels.label(facet, v) + " (" + counts.get(v) + ")");
-        group.setValue(new LinkedHashSet<>(filters.chosen(facet)));
-        group.setVisible(!counts.isEmpty());
-        group.addValueChangeListener(e -> {
-            if (!rendering) {
-                Set<String> chosen = e.getValue();
-                show(filters.with(
-                        facet, counts.keySet().stream().filter(chosen::contains).toList()));
-            }
-        });
-        facetGroups.put(facet, group);
-        return group;
+        Map<String, String> labelled = new LinkedHashMap<>();
+        counts.forEach((value, n) -> labelled.put(value, labels.label(facet, value) + " (" + n + ")"));
+        return new FacetGroup(
+                "facet-" + facet,
+                getTranslation("search.facet." + facet),
+                labelled,
+                filters.chosen(facet),
+                chosen -> show(filters.with(facet, chosen)));
     }
 
     private Component priceRange() {

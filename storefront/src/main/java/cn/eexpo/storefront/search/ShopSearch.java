@@ -1,6 +1,8 @@
 package cn.eexpo.storefront.search;
 
 import cn.eexpo.catalog.CatalogChanged;
+import cn.eexpo.catalog.ProductCatalog;
+import cn.eexpo.catalog.ProductDetails;
 import cn.eexpo.catalog.ProductSearch;
 import cn.eexpo.catalog.ProductsChanged;
 import cn.eexpo.catalog.SearchQuery;
@@ -9,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +21,7 @@ import org.springframework.stereotype.Component;
  * this instance. A page of results is informative only (the product page and checkout read prices and stock from
  * PostgreSQL), so a result may be that much behind the index; a change to the catalog on this instance clears them at
  * once. Continuations by cursor are never kept: they belong to one shopper's scrolling. Failures are not kept either.
+ * The warehouses the facets name are kept the same way (a search page named each one from PostgreSQL).
  */
 @Component
 public class ShopSearch {
@@ -26,13 +30,18 @@ public class ShopSearch {
     private static final Duration KEEP = Duration.ofSeconds(SECONDS);
 
     private final ProductSearch search;
+    private final ProductCatalog catalog;
     private final Cache<SearchQuery, SearchResult> results =
             Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(KEEP).build();
     private final Cache<String, List<String>> suggestions =
             Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(KEEP).build();
 
-    ShopSearch(ProductSearch search) {
+    private final Cache<String, Optional<ProductDetails.Warehouse>> warehouses =
+            Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(KEEP).build();
+
+    ShopSearch(ProductSearch search, ProductCatalog catalog) {
         this.search = search;
+        this.catalog = catalog;
     }
 
     public SearchResult search(SearchQuery query) {
@@ -46,9 +55,15 @@ public class ShopSearch {
         return suggestions.get(size + ":" + prefix, key -> List.copyOf(search.suggest(prefix, size)));
     }
 
+    /** A warehouse by its code, for its name in the shopper's language. */
+    public Optional<ProductDetails.Warehouse> warehouse(String code) {
+        return warehouses.get(code, catalog::warehouse);
+    }
+
     @EventListener({ProductsChanged.class, CatalogChanged.class})
     void catalogChanged() {
         results.invalidateAll();
         suggestions.invalidateAll();
+        warehouses.invalidateAll();
     }
 }

@@ -1,9 +1,15 @@
 package cn.eexpo.storefront.security;
 
 import cn.eexpo.storefront.account.SignInView;
+import com.vaadin.flow.server.auth.NavigationAccessChecker;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
+import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
+import com.vaadin.flow.spring.security.VaadinRolePrefixHolder;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -43,6 +49,20 @@ class StorefrontSecurity {
             "object-src 'none'");
 
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(self)";
+
+    /**
+     * Used in place of Vaadin's default (same checkers, same configuration; Vaadin's own bean cannot be left out, so
+     * this one is primary): see {@link ShopNavigationAccessControl}.
+     */
+    @Bean
+    @Primary
+    NavigationAccessControl shopNavigationAccessControl(
+            List<NavigationAccessChecker> checkers,
+            NavigationAccessControlConfigurer configurer,
+            VaadinRolePrefixHolder rolePrefix) {
+        return configurer.build(
+                (chosen, resolver) -> new ShopNavigationAccessControl(chosen, resolver, rolePrefix), checkers);
+    }
 
     @Bean
     @Order(20)
