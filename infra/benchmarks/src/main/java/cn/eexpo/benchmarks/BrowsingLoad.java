@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Reports the server round trip per step (p50/p95/p99, measured after the ramp-up), the application's CPU and the
  * driver's, and the heap per session: the application's live heap after a full GC ({@code jcmd GC.run}, then
- * {@code GC.heap_info}) with the sessions held, less the same before they were opened, divided by their number. Before
+ * {@code GC.heap_info}) with the sessions held (once the application has worked off the requests still queued), less
+ * the same before they were opened, divided by their number. Before
  * that baseline, a few warm-up shoppers go once through every step without thinking, so that what the application
  * keeps for all sessions alike (search results shared for 20 s, class and route metadata, connection pools' buffers)
  * is in the baseline and not counted against the sessions; their own sessions stay open and count in the baseline.
@@ -72,6 +73,9 @@ public final class BrowsingLoad {
     private final Histograms[] histograms = new Histograms[STEPS.length];
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong reopened = new AtomicLong();
+    /** Sessions opened after the warm-up: the shoppers' first ones and those opened again after a failure. */
+    private final AtomicLong sessionsOpened = new AtomicLong();
+
     private final Map<String, AtomicLong> errorKinds = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BrowsingLoad(URI base, String query, List<String> brands, List<String> skus, int thinkMillis) {
@@ -154,6 +158,9 @@ public final class BrowsingLoad {
             double driverCores = (driverCpuNanos() - driverCpuStart) / (double) wall;
             load.stopping.set(true);
             shoppers.shutdownNow();
+            // Requests still queued in the application hold their buffers and answers: not what a session holds.
+            double settled = awaitIdle(pid);
+            System.out.printf("application settled at %.2f cores%n", settled);
 
             long heapWith = liveHeapKiB(pid);
             System.out.printf("live heap with %,d sessions: %,d KiB%n", sessions, heapWith);
@@ -259,10 +266,24 @@ public final class BrowsingLoad {
         if (button != null) {
             timed(4, () -> session.click(button));
         } else {
-            error("no add-to-cart button on the product page");
+            error("no add-to-cart button on the product page (" + whatCame(page) + ")");
         }
         think(random);
         timed(0, () -> session.navigate("", ""));
+    }
+
+    /** What an answer without the product page was, as far as its changes tell. */
+    private static String whatCame(String answer) {
+        if (answer.contains("\"product-not-found\"")) {
+            return "product not found";
+        }
+        if (answer.contains("\"product-name\"")) {
+            return "the product, its button unchanged";
+        }
+        if (!answer.contains("\"changes\"")) {
+            return "no changes";
+        }
+        return "other changes, " + answer.length() + " characters";
     }
 
     private void think(ThreadLocalRandom random) throws InterruptedException {
@@ -314,6 +335,9 @@ public final class BrowsingLoad {
                                     + ThreadLocalRandom.current().nextLong()))
                             .GET())
                     .body();
+            if (!warmingUp) {
+                sessionsOpened.incrementAndGet();
+            }
             csrfToken = group(SECURITY_KEY, init, "the security key");
             uiId = Integer.parseInt(group(UI_ID, init, "the UI id"));
             syncId = Integer.parseInt(group(SYNC_ID, init, "the sync id"));
@@ -436,6 +460,22 @@ public final class BrowsingLoad {
         }
     }
 
+    /**
+     * Waits until the application has worked off what it was sent: its CPU over a second below a tenth of a core, or
+     * 60 seconds at most. Returns the cores it used in the last second.
+     */
+    private static double awaitIdle(long pid) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        double cores;
+        do {
+            long cpu = cpuNanos(pid);
+            long wall = System.nanoTime();
+            Thread.sleep(Duration.ofSeconds(1));
+            cores = (cpuNanos(pid) - cpu) / (double) (System.nanoTime() - wall);
+        } while (cores >= 0.1 && System.nanoTime() < deadline);
+        return cores;
+    }
+
     /** The application's live heap: a full GC first, then the heap in use as the JVM reports it. */
     private static long liveHeapKiB(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
@@ -518,7 +558,9 @@ public final class BrowsingLoad {
         }
         row(md, "**all**", all);
         double perSecond = all.count() / (wallNanos / 1e9);
-        long perSession = sessions == 0 ? 0 : (heapWith - heapBefore) * 1024 / sessions;
+        // Every session opened is still held (they expire after 30 minutes), the reopened ones too.
+        long held = Math.max(sessions, sessionsOpened.get());
+        long perSession = (heapWith - heapBefore) * 1024 / held;
         md.append("\n- Throughput: ")
                 .append(String.format("%,.0f", perSecond))
                 .append(" server round trips/s; errors ")
@@ -540,7 +582,9 @@ public final class BrowsingLoad {
                 .append(String.format("%,d", heapBefore))
                 .append(" KiB without the sessions (after the warm-up), ")
                 .append(String.format("%,d", heapWith))
-                .append(" KiB with them: **")
+                .append(" KiB with them, once the application had worked off what was still queued; ")
+                .append(String.format("%,d", held))
+                .append(" sessions held (opened again after a failure included): **")
                 .append(String.format("%,.1f", perSession / 1024.0))
                 .append(" KiB per session**\n");
         md.append("- Measured at ").append(Instant.now()).append('\n');
