@@ -130,19 +130,38 @@ public class Checkout {
      */
     public TaxQuote estimate(List<CheckoutRequest.Line> lines) {
         var wanted = lines(lines);
-        var taxable = new ArrayList<TaxableLine>();
-        var goodsValue = Money.ZERO;
-        String tradeMode = null;
-        for (var e : wanted.entrySet()) {
-            var p = catalog.find(new Sku(e.getKey()))
-                    .orElseThrow(() -> new CheckoutRefusedException(
-                            "lines", "Product " + e.getKey() + " is not for sale (any more)."));
-            tradeMode = tradeMode == null ? p.tradeMode() : tradeMode;
-            goodsValue = goodsValue.plus(p.priceInFen().times(e.getValue()));
-            taxable.add(new TaxableLine(
-                    p.sku(), p.priceInFen(), e.getValue(), p.vatRate(), p.consumptionTaxRate(), p.tariffRate()));
+        var products = new ArrayList<ProductDetails>(wanted.size());
+        for (var sku : wanted.keySet()) {
+            products.add(catalog.find(new Sku(sku))
+                    .orElseThrow(() ->
+                            new CheckoutRefusedException("lines", "Product " + sku + " is not for sale (any more).")));
         }
-        return RetailImportTax.quote(taxable, Freight.of(tradeMode, goodsValue));
+        return quote(products, List.copyOf(wanted.values()));
+    }
+
+    /**
+     * The same for units of one product the caller has just read (a product page), without reading it again: at the
+     * price it was read at.
+     *
+     * @throws OrderLimitExceededException when the goods exceed the CNY 5,000 a single cross-border order may hold
+     */
+    public TaxQuote estimate(ProductDetails product, int units) {
+        var wanted = lines(List.of(new CheckoutRequest.Line(product.sku(), units)));
+        return quote(List.of(product), List.copyOf(wanted.values()));
+    }
+
+    /** The quote for products and their units, in the same order. */
+    private static TaxQuote quote(List<ProductDetails> products, List<Integer> units) {
+        var taxable = new ArrayList<TaxableLine>(products.size());
+        var goodsValue = Money.ZERO;
+        for (int i = 0; i < products.size(); i++) {
+            var p = products.get(i);
+            int quantity = units.get(i);
+            goodsValue = goodsValue.plus(p.priceInFen().times(quantity));
+            taxable.add(new TaxableLine(
+                    p.sku(), p.priceInFen(), quantity, p.vatRate(), p.consumptionTaxRate(), p.tariffRate()));
+        }
+        return RetailImportTax.quote(taxable, Freight.of(products.getFirst().tradeMode(), goodsValue));
     }
 
     private PlacedOrder placeInTransaction(

@@ -6,7 +6,10 @@ import static cn.eexpo.orders.TestOrders.RHEIN_FORMULA;
 import static cn.eexpo.orders.TestOrders.RHEIN_FORMULA_2;
 import static cn.eexpo.orders.TestOrders.XZCBZ_SNACK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.eexpo.catalog.ProductCatalog;
+import cn.eexpo.catalog.Sku;
 import cn.eexpo.orders.OrdersTest;
 import cn.eexpo.orders.TestBuyers;
 import cn.eexpo.orders.TestOrders;
@@ -14,6 +17,7 @@ import cn.eexpo.orders.quota.Quotas;
 import java.math.BigDecimal;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -40,6 +44,12 @@ class CheckoutTest {
 
     @Autowired
     Quotas quotas;
+
+    @Autowired
+    Checkout checkout;
+
+    @Autowired
+    ProductCatalog catalog;
 
     @BeforeEach
     void stock() {
@@ -136,6 +146,20 @@ class CheckoutTest {
         }
         assertThat(orders.ordersOf(first.accountId()) + orders.ordersOf(second.accountId()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anEstimateForAProductAlreadyReadIsTheSameAsForItsSku() {
+        var product = catalog.find(new Sku(HNBLC_FORMULA)).orElseThrow();
+
+        var bySku = checkout.estimate(List.of(new CheckoutRequest.Line(HNBLC_FORMULA, 3)));
+        var byProduct = checkout.estimate(product, 3);
+
+        assertThat(byProduct).isEqualTo(bySku);
+        assertThat(byProduct.taxTotal().fen()).isPositive();
+        assertThatThrownBy(() -> checkout.estimate(product, 0))
+                .isInstanceOf(CheckoutRefusedException.class)
+                .hasMessageContaining("at least 1");
     }
 
     @Test

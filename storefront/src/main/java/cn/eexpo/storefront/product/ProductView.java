@@ -10,7 +10,6 @@ import cn.eexpo.orders.cart.InsufficientStockException;
 import cn.eexpo.orders.cart.UnknownProductException;
 import cn.eexpo.orders.checkout.Checkout;
 import cn.eexpo.orders.checkout.CheckoutRefusedException;
-import cn.eexpo.orders.checkout.CheckoutRequest;
 import cn.eexpo.orders.tax.OrderLimitExceededException;
 import cn.eexpo.orders.tax.RetailImportTax;
 import cn.eexpo.orders.tax.TaxQuote;
@@ -44,7 +43,6 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -265,7 +263,7 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
         int units = quantity.getValue() == null ? 1 : quantity.getValue();
         tax.removeClassName("eexpo-warning");
         try {
-            TaxQuote quote = checkout.estimate(List.of(new CheckoutRequest.Line(product.sku(), units)));
+            TaxQuote quote = checkout.estimate(product, units);
             tax.setText(getTranslation("product.tax.amount", Prices.yuan(quote.taxTotal()), units));
             freight.setText(
                     quote.freight().fen() == 0 ? getTranslation("product.freight.free") : Prices.yuan(quote.freight()));
