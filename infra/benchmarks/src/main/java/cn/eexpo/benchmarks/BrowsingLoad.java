@@ -33,17 +33,18 @@ import tools.jackson.databind.json.JsonMapper;
  * application ({@code infra/eexpo run}), each going home → search → facet → product → add to cart and round again,
  * with think time between steps. It speaks Vaadin's own protocol as the browser does: the bootstrap page, the
  * {@code v-r=init} request that creates the UI, then UIDL requests ({@code v-r=uidl}) carrying the router's
- * {@code ui-navigate} events and the click on the add-to-cart button (found by its id in the server's changes), with the
- * session's CSRF token, sync id and client id. Browser-side work (rendering, JavaScript) is not simulated; the
+ * {@code ui-navigate} events and the click on the add-to-cart button (found by its id in the server's changes), with
+ * the session's CSRF token, sync id and client id. Browser-side work (rendering, JavaScript) is not simulated; the
  * server's work for a session is.
  *
  * <p>Reports the server round trip per step (p50/p95/p99, measured after the ramp-up), the application's CPU and the
  * driver's, and the heap per session: the application's live heap after a full GC ({@code jcmd GC.run}, then
  * {@code GC.heap_info}) with the sessions held (once the application has worked off the requests still queued), less
- * the same before they were opened, divided by their number. Before
- * that baseline, a few warm-up shoppers go once through every step without thinking, so that what the application
- * keeps for all sessions alike (search results shared for 20 s, class and route metadata, connection pools' buffers)
- * is in the baseline and not counted against the sessions; their own sessions stay open and count in the baseline.
+ * the same before they were opened, divided by the number of sessions held. Before that baseline, a few warm-up
+ * shoppers go once through every step without thinking, so that what the application keeps for all sessions alike
+ * (search results shared for 20 s, class and route metadata, connection pools' buffers) is in the baseline and not
+ * counted against the sessions; their own sessions stay open and count in the baseline. The JIT is not warmed that
+ * way: a run just after the application started pays for its compilation.
  *
  * <p>Options: {@code --url=http://localhost:8080 --sessions=2000 --ramp=60 --seconds=120 --think=5000 --pid=<app>
  * --query=奶粉 --warmup-sessions=20 --report=docs/benchmarks.md}.
@@ -67,15 +68,16 @@ public final class BrowsingLoad {
     private final List<String> skus;
     private final int thinkMillis;
     private final AtomicBoolean measuring = new AtomicBoolean();
-    private volatile boolean warmingUp;
-    private int warmedUp;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Histograms[] histograms = new Histograms[STEPS.length];
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong reopened = new AtomicLong();
     /** Sessions opened after the warm-up: the shoppers' first ones and those opened again after a failure. */
     private final AtomicLong sessionsOpened = new AtomicLong();
+    /** True while the warm-up shoppers go through the steps: no thinking, no sessions counted. */
+    private volatile boolean warmingUp;
 
+    private int warmedUp;
     private final Map<String, AtomicLong> errorKinds = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BrowsingLoad(URI base, String query, List<String> brands, List<String> skus, int thinkMillis) {

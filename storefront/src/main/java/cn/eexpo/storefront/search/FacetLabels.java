@@ -13,13 +13,13 @@ import java.util.ResourceBundle;
  */
 final class FacetLabels {
 
-    private final ShopSearch catalog;
+    private final ShopSearch search;
     private final Locale locale;
     private final boolean english;
     private final Map<String, String> warehouses = new HashMap<>();
 
-    FacetLabels(ShopSearch catalog, Locale locale) {
-        this.catalog = catalog;
+    FacetLabels(ShopSearch search, Locale locale) {
+        this.search = search;
         this.locale = StorefrontTranslations.supported(locale);
         this.english = StorefrontTranslations.ENGLISH.equals(this.locale);
     }
@@ -51,7 +51,7 @@ final class FacetLabels {
     String warehouse(String code) {
         return warehouses.computeIfAbsent(
                 code,
-                c -> catalog.warehouse(c)
+                c -> search.warehouse(c)
                         .map(w -> english ? w.nameEn() : w.name())
                         .orElse(c));
     }

@@ -40,9 +40,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Search results: the products matching the URL's query and filters, in pages that load as the shopper scrolls to the
  * end. Facets (category, brand, origin, trade mode, warehouse) are checkboxes with counts ({@link FacetGroup}),
- * disjunctive as the catalog counts them; a price range and a sort narrow and order the list. Every change is a navigation to the URL of the new
- * search, so a search can be shared and back and forward step through the shopper's filters; the page always renders
- * from its URL. On a phone the filters fold into a panel above the results.
+ * disjunctive as the catalog counts them; a price range and a sort narrow and order the list. Every change is a
+ * navigation to the URL of the new search, so a search can be shared and back and forward step through the shopper's
+ * filters; the page always renders from its URL. On a phone the filters fold into a panel above the results.
  */
 @Route(value = "search", layout = MainLayout.class)
 @AnonymousAllowed
