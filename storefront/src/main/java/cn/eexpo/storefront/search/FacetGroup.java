@@ -2,7 +2,6 @@ package cn.eexpo.storefront.search;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -74,9 +73,7 @@ final class FacetGroup extends Component {
 
     /** The values checked, in the order listed. */
     List<String> chosen() {
-        List<String> checked = new ArrayList<>(chosen.size());
-        labels.keySet().stream().filter(chosen::contains).forEach(checked::add);
-        return checked;
+        return labels.keySet().stream().filter(chosen::contains).toList();
     }
 
     /** The shopper checked or unchecked a value; a value not listed is ignored (the page may have changed). */
