@@ -1,9 +1,7 @@
 package cn.eexpo.storefront.search;
 
 import cn.eexpo.storefront.i18n.StorefrontTranslations;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -16,7 +14,6 @@ final class FacetLabels {
     private final ShopSearch search;
     private final Locale locale;
     private final boolean english;
-    private final Map<String, String> warehouses = new HashMap<>();
 
     FacetLabels(ShopSearch search, Locale locale) {
         this.search = search;
@@ -48,12 +45,9 @@ final class FacetLabels {
         return name.isBlank() || name.equals(isoCode) ? isoCode : name;
     }
 
+    /** The warehouse's name (kept for all sessions by {@link ShopSearch}); its code when it has none. */
     String warehouse(String code) {
-        return warehouses.computeIfAbsent(
-                code,
-                c -> search.warehouse(c)
-                        .map(w -> english ? w.nameEn() : w.name())
-                        .orElse(c));
+        return search.warehouse(code).map(w -> english ? w.nameEn() : w.name()).orElse(code);
     }
 
     private String translation(String bundle, String key, String fallback) {

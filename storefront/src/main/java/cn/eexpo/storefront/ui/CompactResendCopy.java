@@ -53,6 +53,17 @@ class CompactResendCopy implements VaadinServiceInitListener {
         return out.toString();
     }
 
+    /** The UI id a request names, or null when the parameter is missing or not a plain decimal number. */
+    static @Nullable Integer uiId(@Nullable String parameter) {
+        if (parameter == null
+                || parameter.isEmpty()
+                || parameter.length() > 9
+                || !parameter.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        return Integer.valueOf(parameter);
+    }
+
     private static final class Compactor implements VaadinRequestInterceptor {
 
         @Override
@@ -66,11 +77,11 @@ class CompactResendCopy implements VaadinServiceInitListener {
         public void requestEnd(VaadinRequest request, VaadinResponse response, @Nullable VaadinSession session) {
             // Only a UIDL request replaces the copy: a heartbeat would only scan it again.
             if (session == null || !HandlerHelper.isRequestType(request, HandlerHelper.RequestType.UIDL)) return;
-            String id = request.getParameter(ApplicationConstants.UI_ID_PARAMETER);
-            if (id == null || !id.chars().allMatch(Character::isDigit) || id.length() > 9) return;
+            Integer id = uiId(request.getParameter(ApplicationConstants.UI_ID_PARAMETER));
+            if (id == null) return;
             session.lock();
             try {
-                UI ui = session.getUIById(Integer.parseInt(id));
+                UI ui = session.getUIById(id);
                 if (ui == null) return;
                 var internals = ui.getInternals();
                 String last = internals.getLastRequestResponse();

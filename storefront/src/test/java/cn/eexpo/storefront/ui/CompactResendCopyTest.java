@@ -27,4 +27,16 @@ class CompactResendCopyTest {
 
         assertThat(CompactResendCopy.latin1(answer)).isSameAs(answer);
     }
+
+    @Test
+    void onlyAPlainDecimalUiIdIsTakenFromTheRequest() {
+        assertThat(CompactResendCopy.uiId("12")).isEqualTo(12);
+        assertThat(CompactResendCopy.uiId("0")).isZero();
+        assertThat(CompactResendCopy.uiId(null)).isNull();
+        assertThat(CompactResendCopy.uiId("")).isNull();
+        assertThat(CompactResendCopy.uiId("1x")).isNull();
+        assertThat(CompactResendCopy.uiId("-1")).isNull();
+        assertThat(CompactResendCopy.uiId("\u0661\u0662")).isNull(); // Arabic-Indic digits
+        assertThat(CompactResendCopy.uiId("1234567890")).isNull();
+    }
 }
