@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,9 @@ final class CartLinesOutput extends CommandOutput<String, String, List<CartLine>
 
     private static final SkuCache SKUS = new SkuCache();
 
+    /** A field is copied out of the network buffer in one piece, then read here (not a byte at a time from it). */
+    private final byte[] scratch = new byte[64];
+
     private boolean expectingSku = true;
     private @Nullable Sku pending;
 
@@ -31,20 +35,23 @@ final class CartLinesOutput extends CommandOutput<String, String, List<CartLine>
     public void set(@Nullable ByteBuffer bytes) {
         if (expectingSku) {
             expectingSku = false;
-            pending = bytes == null ? null : SKUS.of(bytes);
+            pending = bytes == null || bytes.remaining() > scratch.length
+                    ? null
+                    : SKUS.of(copy(bytes), bytes.remaining());
             return;
         }
         expectingSku = true;
         Sku sku = pending;
-        if (sku == null || bytes == null) {
+        if (sku == null || bytes == null || bytes.remaining() > scratch.length) {
             return;
         }
         // Never throws: this runs in Lettuce's decoder. A field that is not a cart line is left out.
-        int at = bytes.position();
-        int end = bytes.limit();
+        byte[] value = copy(bytes);
+        int end = bytes.remaining();
+        int at = 0;
         int quantity = 0;
-        for (; at < end && bytes.get(at) != '|'; at++) {
-            int digit = bytes.get(at) - '0';
+        for (; at < end && value[at] != '|'; at++) {
+            int digit = value[at] - '0';
             if (digit < 0 || digit > 9 || quantity > 1_000_000) {
                 return;
             }
@@ -52,7 +59,7 @@ final class CartLinesOutput extends CommandOutput<String, String, List<CartLine>
         }
         long added = 0;
         for (at++; at < end; at++) {
-            int digit = bytes.get(at) - '0';
+            int digit = value[at] - '0';
             if (digit < 0 || digit > 9 || added > Long.MAX_VALUE / 100) {
                 return;
             }
@@ -63,50 +70,44 @@ final class CartLinesOutput extends CommandOutput<String, String, List<CartLine>
         }
     }
 
+    private byte[] copy(ByteBuffer bytes) {
+        bytes.get(bytes.position(), scratch, 0, bytes.remaining());
+        return scratch;
+    }
+
     /**
-     * SKUs by their bytes: a direct-mapped table, racy by design (a {@link Sku} is immutable, so a thread either sees a
+     * SKUs by their bytes: a direct-mapped table, racy by design (an entry is immutable, so a thread either sees a
      * whole one or none and makes its own). A miss costs the SKU pattern check once.
      */
     static final class SkuCache {
 
-        private static final int SIZE = 1 << 14;
-        private final Sku[] table = new Sku[SIZE];
+        private static final int BITS = 14;
+        private final Entry[] table = new Entry[1 << BITS];
 
-        /** The SKU, or null when the bytes are not one. */
+        /** The SKU in the first {@code length} bytes, or null when they are not one. */
         @Nullable
-        Sku of(ByteBuffer bytes) {
-            int start = bytes.position();
-            int length = bytes.remaining();
+        Sku of(byte[] bytes, int length) {
             int hash = 1;
             for (int i = 0; i < length; i++) {
-                hash = 31 * hash + bytes.get(start + i);
+                hash = 31 * hash + bytes[i];
             }
-            int slot = (hash ^ (hash >>> 16)) & (SIZE - 1);
-            Sku cached = table[slot];
-            if (cached != null && matches(cached.value(), bytes, start, length)) {
-                return cached;
+            // Fibonacci hashing: SKUs that differ only in their last digits spread over the table (masking the low
+            // bits of the plain hash put a fifth of 2,000 sequential SKUs in slots already taken).
+            int slot = (hash * 0x9E3779B9) >>> (32 - BITS);
+            Entry cached = table[slot];
+            if (cached != null && Arrays.equals(cached.bytes, 0, cached.bytes.length, bytes, 0, length)) {
+                return cached.sku;
             }
-            byte[] copy = new byte[length];
-            bytes.get(start, copy);
+            byte[] copy = Arrays.copyOf(bytes, length);
             try {
                 Sku sku = new Sku(new String(copy, StandardCharsets.UTF_8));
-                table[slot] = sku;
+                table[slot] = new Entry(copy, sku);
                 return sku;
             } catch (IllegalArgumentException notASku) {
                 return null;
             }
         }
 
-        private static boolean matches(String value, ByteBuffer bytes, int start, int length) {
-            if (value.length() != length) {
-                return false;
-            }
-            for (int i = 0; i < length; i++) {
-                if (value.charAt(i) != bytes.get(start + i)) {
-                    return false;
-                }
-            }
-            return true;
-        }
+        private record Entry(byte[] bytes, Sku sku) {}
     }
 }

@@ -12,6 +12,7 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.CommandOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.resource.ClientResources;
@@ -21,6 +22,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,6 +56,8 @@ public final class RedisCartStore implements AutoCloseable {
 
     private static final Script WRITE_LINE = Script.load("write-line.lua");
     private static final Script MERGE = Script.load("merge.lua");
+    private static final byte[] ADD = "add".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SET = "set".getBytes(StandardCharsets.US_ASCII);
 
     private final RedisClient client;
     private final CartProperties properties;
@@ -121,37 +125,50 @@ public final class RedisCartStore implements AutoCloseable {
      */
     Cart write(CartOwner owner, Sku sku, Mode mode, int quantity, int available) {
         String key = properties.key(owner);
-        String[] keys = {key};
-        String[] args = {
-            mode == Mode.ADD ? "add" : "set",
-            sku.value(),
-            Integer.toString(quantity),
-            Integer.toString(available),
-            Integer.toString(Carts.MAX_QUANTITY),
-            Integer.toString(Carts.MAX_LINES),
-            Long.toString(ttlSeconds)
-        };
         RedisAsyncCommands<String, String> redis = redis();
         // The read goes out right behind the script, on the same connection, without waiting for it: one round trip.
         // It sees the write (and any other that lands in between: the cart as it is a moment later).
-        RedisFuture<List<Object>> script = redis.evalsha(WRITE_LINE.sha1, ScriptOutputType.MULTI, keys, args);
+        RedisFuture<WriteAnswer> script = redis.dispatch(
+                CommandType.EVALSHA,
+                new WriteAnswer(),
+                writeArgs(WRITE_LINE.sha1, key, sku, mode, quantity, available));
         RedisFuture<List<CartLine>> read = read(redis, key);
-        List<Object> answer;
+        WriteAnswer answer;
         try {
             answer = await(script);
         } catch (RedisNoScriptException e) {
-            answer = await(redis.eval(WRITE_LINE.text, ScriptOutputType.MULTI, keys, args));
+            answer = await(redis.dispatch(
+                    CommandType.EVAL,
+                    new WriteAnswer(),
+                    writeArgs(WRITE_LINE.text, key, sku, mode, quantity, available)));
             read = read(redis, key);
         }
-        String status = (String) answer.get(0);
-        int held = Integer.parseInt((String) answer.get(1));
-        return switch (status) {
-            case "OK" -> cart(owner, await(read), List.of());
-            case "CAPPED" -> cart(owner, await(read), List.of(new CartNote(CartNote.Kind.CAPPED, sku, held)));
-            case "STOCK" -> throw new InsufficientStockException(sku, held, available);
-            case "FULL" -> throw new CartFullException();
-            default -> throw new IllegalStateException("unexpected answer of the cart script: " + status);
+        return switch (answer.status) {
+            case 'O' -> cart(owner, await(read), List.of());
+            case 'C' -> cart(owner, await(read), List.of(new CartNote(CartNote.Kind.CAPPED, sku, answer.quantity)));
+            case 'S' -> throw new InsufficientStockException(sku, answer.quantity, available);
+            case 'F' -> throw new CartFullException();
+            default -> throw new IllegalStateException("unexpected answer of the cart script: " + answer.status);
         };
+    }
+
+    /**
+     * The arguments of write-line.lua after the script (its SHA-1 or its text); the fixed ones are encoded once, the
+     * numbers written as digits without a string each.
+     */
+    private CommandArgs<String, String> writeArgs(
+            String script, String key, Sku sku, Mode mode, int quantity, int available) {
+        return new CommandArgs<>(StringCodec.UTF8)
+                .add(script)
+                .add(1)
+                .addKey(key)
+                .add(mode == Mode.ADD ? ADD : SET)
+                .add(sku.value())
+                .add(quantity)
+                .add(available)
+                .add(Carts.MAX_QUANTITY)
+                .add(Carts.MAX_LINES)
+                .add(ttlSeconds);
     }
 
     /**
@@ -274,6 +291,39 @@ public final class RedisCartStore implements AutoCloseable {
     private static Cart cart(CartOwner owner, List<CartLine> lines, List<CartNote> notes) {
         lines.sort(LINE_ORDER);
         return new Cart(owner, lines, notes);
+    }
+
+    /**
+     * The write script's answer {@code {status, quantity}} read without a string or list: the status by its first
+     * letter (OK, CAPPED, STOCK, FULL), the quantity as digits.
+     */
+    private static final class WriteAnswer extends CommandOutput<String, String, WriteAnswer> {
+
+        private char status = '?';
+        private int quantity;
+        private int field;
+
+        WriteAnswer() {
+            super(StringCodec.UTF8, null);
+            output = this;
+        }
+
+        @Override
+        public void set(@Nullable ByteBuffer bytes) {
+            if (bytes == null || !bytes.hasRemaining()) {
+                field++;
+                return;
+            }
+            if (field++ == 0) {
+                status = (char) bytes.get(bytes.position());
+                return;
+            }
+            int number = 0;
+            for (int at = bytes.position(); at < bytes.limit(); at++) {
+                number = number * 10 + (bytes.get(at) - '0');
+            }
+            quantity = number;
+        }
     }
 
     private record Script(String text, String sha1) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -182,6 +183,41 @@ class CartsTest {
         redis.expire(key, Duration.ofSeconds(600));
         carts.remove(owner, TWO_LEFT);
         assertThat(redis.getExpire(key)).isBetween(THIRTY_DAYS - 60, THIRTY_DAYS);
+    }
+
+    @Test
+    void theScriptsAreSentAgainWhenRedisHasForgottenThem() {
+        CartOwner anonymous = anonymous();
+        CartOwner account = account();
+        carts.add(anonymous, PLENTY, 2);
+        flushScripts();
+
+        Cart cart = carts.add(anonymous, TWO_LEFT, 2);
+        assertThat(cart.quantityOf(TWO_LEFT)).isEqualTo(2);
+        assertThat(cart.quantityOf(PLENTY)).isEqualTo(2);
+        flushScripts();
+        assertThatThrownBy(() -> carts.add(anonymous, TWO_LEFT, 1))
+                .as("the stock answer after the script was sent again")
+                .isInstanceOf(InsufficientStockException.class);
+        flushScripts();
+        assertThat(carts.set(anonymous, PLENTY, Carts.MAX_QUANTITY).quantityOf(PLENTY))
+                .isEqualTo(Carts.MAX_QUANTITY);
+        assertThat(carts.add(anonymous, PLENTY, 1).notes())
+                .containsExactly(new CartNote(CartNote.Kind.CAPPED, PLENTY, Carts.MAX_QUANTITY));
+
+        flushScripts();
+        Cart merged = carts.merge(anonymous, account);
+        assertThat(merged.owner()).isEqualTo(account);
+        assertThat(merged.quantityOf(PLENTY)).isEqualTo(Carts.MAX_QUANTITY);
+        assertThat(merged.quantityOf(TWO_LEFT)).isEqualTo(2);
+        assertThat(carts.get(anonymous).isEmpty()).isTrue();
+    }
+
+    private void flushScripts() {
+        redis.execute((RedisCallback<Void>) connection -> {
+            connection.scriptingCommands().scriptFlush();
+            return null;
+        });
     }
 
     @Test
