@@ -1,6 +1,7 @@
 package cn.eexpo.orders.payment;
 
 import com.stripe.StripeClient;
+import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +20,8 @@ class StripeConfiguration {
                 .setApiKey(properties.secretKey())
                 .setMaxNetworkRetries(properties.retries())
                 .setConnectTimeout(5_000)
-                .setReadTimeout(20_000);
+                .setReadTimeout(20_000)
+                .setHttpClient(new StripeHttpTransport(Duration.ofSeconds(5)));
         if (properties.apiBase() != null && !properties.apiBase().isBlank()) {
             builder.setApiBase(properties.apiBase());
         }
