@@ -66,8 +66,19 @@ final class CartLinesOutput extends CommandOutput<String, String, List<CartLine>
             added = added * 10 + digit;
         }
         if (quantity > 0) {
-            output.add(new CartLine(sku, quantity, Instant.ofEpochMilli(added)));
+            output.add(new CartLine(sku, quantity, instant(added)));
         }
+    }
+
+    /**
+     * When a line was added: epoch microseconds, or epoch milliseconds in lines written before (any time before the
+     * year 5138 in milliseconds is below 10^14, and every time since 1973 in microseconds is above it).
+     */
+    static Instant instant(long added) {
+        if (added < 100_000_000_000_000L) {
+            return Instant.ofEpochMilli(added);
+        }
+        return Instant.ofEpochSecond(added / 1_000_000, added % 1_000_000 * 1_000);
     }
 
     private byte[] copy(ByteBuffer bytes) {

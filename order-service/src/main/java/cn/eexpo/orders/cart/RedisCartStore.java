@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Carts in Redis, one hash per cart, one field per line: {@code SKU} → {@code quantity|added} (when the line was first
- * added, epoch ms, Redis time), through one shared Lettuce connection on which Lettuce pipelines the commands of
+ * added, epoch µs, Redis time), through one shared Lettuce connection on which Lettuce pipelines the commands of
  * concurrent callers. Every write is one Lua script (EVALSHA, loaded again after a Redis restart) that applies the
  * limits and refreshes the TTL in the same atomic step; the cart it returns is read by a plain HGETALL sent right
  * behind the script, in the same round trip. Knows nothing of products: the caller passes the stock to check against.

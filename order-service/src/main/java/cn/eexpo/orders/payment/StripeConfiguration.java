@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(StripeProperties.class)
 class StripeConfiguration {
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     @Bean
     StripeClient stripeClient(StripeProperties properties) {
         if (properties.secretKey() == null || properties.secretKey().isBlank()) {
@@ -19,9 +21,9 @@ class StripeConfiguration {
         var builder = StripeClient.builder()
                 .setApiKey(properties.secretKey())
                 .setMaxNetworkRetries(properties.retries())
-                .setConnectTimeout(5_000)
+                .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
                 .setReadTimeout(20_000)
-                .setHttpClient(new StripeHttpTransport(Duration.ofSeconds(5)));
+                .setHttpClient(new StripeHttpTransport(CONNECT_TIMEOUT));
         if (properties.apiBase() != null && !properties.apiBase().isBlank()) {
             builder.setApiBase(properties.apiBase());
         }

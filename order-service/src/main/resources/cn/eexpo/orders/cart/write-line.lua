@@ -1,7 +1,8 @@
 -- Writes one line of a cart, atomically: the line limit, the stock check, the per-line cap and the 30-day TTL
 -- are decided on the cart as it is at this instant, so concurrent writes to one cart lose nothing.
--- The cart is one hash, one field per line: SKU -> 'quantity|added' (added: epoch ms, Redis time, when the line was
--- first added; lines are listed in that order).
+-- The cart is one hash, one field per line: SKU -> 'quantity|added' (added: epoch microseconds, Redis time, when the
+-- line was first added; lines are listed in that order, so two lines added within one millisecond keep theirs; lines
+-- written before took epoch milliseconds, which the reader tells apart by their size).
 -- KEYS[1] cart
 -- ARGV[1] 'add' (quantity is added to the line) or 'set' (quantity replaces it; 0 removes the line)
 -- ARGV[2] SKU, ARGV[3] quantity, ARGV[4] units available (-1: not checked), ARGV[5] most units per line,
@@ -46,7 +47,7 @@ if not line and redis.call('HLEN', key) >= maxLines then
 end
 if not added then
   local now = redis.call('TIME')
-  added = now[1] .. string.format('%03d', math.floor(now[2] / 1000))
+  added = now[1] .. string.format('%06d', now[2])
 end
 redis.call('HSET', key, sku, held .. '|' .. added)
 redis.call('EXPIRE', key, ttl)

@@ -80,6 +80,27 @@ class CartsTest {
     }
 
     @Test
+    void linesKeepTheOrderTheyWereAddedInEvenWithinOneMillisecond() {
+        CartOwner owner = anonymous();
+        List<Sku> skus = inStock(3).reversed();
+        // A line written before lines took microseconds: its milliseconds still place it first.
+        redis.opsForHash().put(properties.key(owner), TWO_LEFT.value(), "1|1764288000000");
+        for (Sku sku : skus) {
+            carts.add(owner, sku, 1);
+        }
+
+        Cart cart = carts.get(owner);
+
+        assertThat(cart.lines())
+                .extracting(CartLine::sku)
+                .containsExactly(TWO_LEFT, skus.get(0), skus.get(1), skus.get(2));
+        assertThat(cart.lines().getFirst().added()).isEqualTo(java.time.Instant.ofEpochMilli(1_764_288_000_000L));
+        assertThat(cart.lines().get(1).added())
+                .isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now());
+        assertThat(cart.lines().get(1).added()).isBefore(cart.lines().get(2).added());
+    }
+
+    @Test
     void aFieldThatIsNotACartLineIsLeftOutAndTheConnectionKeepsWorking() {
         CartOwner owner = anonymous();
         redis.opsForHash()
