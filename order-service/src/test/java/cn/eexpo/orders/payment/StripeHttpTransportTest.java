@@ -103,7 +103,7 @@ class StripeHttpTransportTest {
                         .setCurrency("cny")
                         .build());
         assertThat(headers.get(1).get("X-stripe-client-user-agent"))
-                .as("the client description is built once and sent every time")
+                .as("the same client description on every request")
                 .isEqualTo(sent.get("X-stripe-client-user-agent"));
     }
 
