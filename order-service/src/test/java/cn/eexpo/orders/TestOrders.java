@@ -3,6 +3,7 @@ package cn.eexpo.orders;
 import cn.eexpo.orders.TestBuyers.Buyer;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -100,6 +101,19 @@ public class TestOrders {
                 .param("sku", sku)
                 .query(Integer.class)
                 .single();
+    }
+
+    /**
+     * The units one order holds or held, by the state of its reservation lines (HELD, RELEASED, CONSUMED). Tests check an
+     * order's own lines: the stock counters are shared with other tests' orders, whose webhooks may still be arriving.
+     */
+    public Map<String, Integer> reservation(String orderNo) {
+        var units = new TreeMap<String, Integer>();
+        jdbc.sql("select state, sum(quantity)::int from stock_reservation where reference = :o group by state")
+                .param("o", orderNo)
+                .query((rs, i) -> units.put(rs.getString(1), rs.getInt(2)))
+                .list();
+        return units;
     }
 
     public long ordersOf(long accountId) {
