@@ -96,13 +96,6 @@ public class TestOrders {
                 .update();
     }
 
-    public int reserved(String sku) {
-        return jdbc.sql("select sum(reserved) from stock where sku = :sku")
-                .param("sku", sku)
-                .query(Integer.class)
-                .single();
-    }
-
     /**
      * The units one order holds or held, by the state of its reservation lines (HELD, RELEASED, CONSUMED). Tests check an
      * order's own lines: the stock counters are shared with other tests' orders, whose webhooks may still be arriving.
