@@ -7,6 +7,7 @@ import cn.eexpo.orders.identity.BuyerIdentity;
 import cn.eexpo.orders.identity.Identities;
 import cn.eexpo.orders.quota.Quotas;
 import cn.eexpo.storefront.shell.MainLayout;
+import cn.eexpo.storefront.ui.ViewBean;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.H1;
@@ -28,6 +29,7 @@ import org.springframework.security.access.AccessDeniedException;
  * quota it carries, and the address book checkout starts from. With {@code ?continue=} (checkout sends a buyer without
  * identity here with {@code continue=checkout}) the buyer goes on there once the identity is saved.
  */
+@ViewBean
 @Route(value = AccountView.ROUTE, layout = MainLayout.class)
 @PermitAll
 @StyleSheet("styles/account.css")

@@ -1,6 +1,7 @@
 package cn.eexpo.storefront.account;
 
 import cn.eexpo.storefront.shell.MainLayout;
+import cn.eexpo.storefront.ui.ViewBean;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -34,6 +35,7 @@ import org.springframework.security.web.savedrequest.SavedRequest;
  * sign-in is locked ({@code ?locked=<minutes>}). The link to sign up keeps where the shopper was going: the
  * {@code continue} parameter, or the page Vaadin sent the shopper here from.
  */
+@ViewBean
 @Route(value = SignInView.ROUTE, layout = MainLayout.class)
 @AnonymousAllowed
 @StyleSheet("styles/account.css")

@@ -5,6 +5,7 @@ import cn.eexpo.orders.account.Accounts;
 import cn.eexpo.orders.account.EmailTakenException;
 import cn.eexpo.orders.account.SignUpRules;
 import cn.eexpo.storefront.shell.MainLayout;
+import cn.eexpo.storefront.ui.ViewBean;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -40,6 +41,7 @@ import java.util.function.Consumer;
  * applies ({@link SignUpRules}), in the shopper's language. On success the new account is signed in at once and the
  * shopper goes on to {@code continue} (a path of this site) or to the account page.
  */
+@ViewBean
 @Route(value = "signup", layout = MainLayout.class)
 @AnonymousAllowed
 @StyleSheet("styles/account.css")

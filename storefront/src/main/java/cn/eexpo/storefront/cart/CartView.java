@@ -15,6 +15,7 @@ import cn.eexpo.storefront.checkout.CheckoutView;
 import cn.eexpo.storefront.home.HomeView;
 import cn.eexpo.storefront.shell.MainLayout;
 import cn.eexpo.storefront.ui.Prices;
+import cn.eexpo.storefront.ui.ViewBean;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -47,6 +48,7 @@ import java.util.Optional;
  * and its tax; totals over the whole cart; and, before the shopper goes to checkout, what checkout would refuse: lines
  * that can no longer be ordered, an order over CNY 5,000, goods that must be ordered separately, and the annual quota.
  */
+@ViewBean
 @Route(value = "cart", layout = MainLayout.class)
 @AnonymousAllowed
 @StyleSheet("styles/cart.css")

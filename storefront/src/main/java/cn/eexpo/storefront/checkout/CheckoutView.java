@@ -23,6 +23,7 @@ import cn.eexpo.storefront.cart.ShopperCart;
 import cn.eexpo.storefront.orders.PaymentView;
 import cn.eexpo.storefront.shell.MainLayout;
 import cn.eexpo.storefront.ui.Prices;
+import cn.eexpo.storefront.ui.ViewBean;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -64,6 +65,7 @@ import org.slf4j.LoggerFactory;
  * one shipment at a time. Placing the order carries an idempotency key made once per view, so a double click or a
  * retried request places one order; then the buyer is sent to pay.
  */
+@ViewBean
 @Route(value = "checkout", layout = MainLayout.class)
 @PermitAll
 @StyleSheet("styles/checkout.css")

@@ -28,6 +28,16 @@ public class StorefrontTranslations implements I18NProvider {
     private static final String DIRECTORY = "vaadin-i18n/";
     private static final String SHARED_BUNDLE = "translations";
     private final Map<String, String> bundleOfFeature = new ConcurrentHashMap<>();
+    /**
+     * The patterns read so far, by language and key: the bundles do not change while the application runs, and a page
+     * asks for dozens of texts on every visit (looking each up in {@code ResourceBundle}'s cache cost more).
+     */
+    private final Map<Locale, Map<String, String>> patterns =
+            Map.of(CHINESE, new ConcurrentHashMap<>(), ENGLISH, new ConcurrentHashMap<>());
+    /** The patterns with parameters, parsed once; each use formats with a copy (a format is not thread-safe). */
+    private final Map<Locale, Map<String, MessageFormat>> formats =
+            Map.of(CHINESE, new ConcurrentHashMap<>(), ENGLISH, new ConcurrentHashMap<>());
+
     private static final Logger log = LoggerFactory.getLogger(StorefrontTranslations.class);
 
     @Override
@@ -38,14 +48,23 @@ public class StorefrontTranslations implements I18NProvider {
     @Override
     public String getTranslation(String key, Locale locale, Object... params) {
         Locale supported = supported(locale);
-        try {
-            String pattern = ResourceBundle.getBundle(bundle(key), supported, NO_FALLBACK_TO_SYSTEM_LOCALE)
-                    .getString(key);
-            return params.length == 0 ? pattern : new MessageFormat(pattern, supported).format(params);
-        } catch (MissingResourceException e) {
-            log.warn("Missing translation {} for {}", key, supported);
-            return "!" + key;
+        String pattern = patterns.get(supported).get(key);
+        if (pattern == null) {
+            try {
+                pattern = ResourceBundle.getBundle(bundle(key), supported, NO_FALLBACK_TO_SYSTEM_LOCALE)
+                        .getString(key);
+            } catch (MissingResourceException e) {
+                log.warn("Missing translation {} for {}", key, supported);
+                return "!" + key;
+            }
+            patterns.get(supported).put(key, pattern);
         }
+        if (params.length == 0) {
+            return pattern;
+        }
+        String parsed = pattern;
+        MessageFormat format = formats.get(supported).computeIfAbsent(key, k -> new MessageFormat(parsed, supported));
+        return ((MessageFormat) format.clone()).format(params);
     }
 
     /** The bundle of the key's feature, or the shared one when the feature has none. */

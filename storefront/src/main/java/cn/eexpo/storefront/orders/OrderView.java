@@ -12,6 +12,7 @@ import cn.eexpo.storefront.cart.ShopperCart;
 import cn.eexpo.storefront.i18n.StorefrontTranslations;
 import cn.eexpo.storefront.shell.MainLayout;
 import cn.eexpo.storefront.ui.Prices;
+import cn.eexpo.storefront.ui.ViewBean;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -52,6 +53,7 @@ import org.jspecify.annotations.Nullable;
  * request a return within 30 days of release. While the order is on its way the page looks for news every
  * {@value #POLL_MILLIS} ms, so a release shows without a reload.
  */
+@ViewBean
 @Route(value = "orders/:orderNo", layout = MainLayout.class)
 @PermitAll
 @StyleSheet("styles/orders.css")

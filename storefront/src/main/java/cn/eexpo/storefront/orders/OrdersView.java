@@ -5,6 +5,7 @@ import cn.eexpo.storefront.home.HomeView;
 import cn.eexpo.storefront.i18n.StorefrontTranslations;
 import cn.eexpo.storefront.shell.MainLayout;
 import cn.eexpo.storefront.ui.Prices;
+import cn.eexpo.storefront.ui.ViewBean;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
@@ -21,6 +22,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 
 /** The buyer's orders, newest first: number, date, status, what it holds and its total, each linking to its page. */
+@ViewBean
 @Route(value = "orders", layout = MainLayout.class)
 @PermitAll
 @StyleSheet("styles/orders.css")

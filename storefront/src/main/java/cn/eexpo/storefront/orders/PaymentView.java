@@ -6,6 +6,7 @@ import cn.eexpo.orders.payment.Payments;
 import cn.eexpo.storefront.i18n.StorefrontTranslations;
 import cn.eexpo.storefront.shell.MainLayout;
 import cn.eexpo.storefront.ui.Prices;
+import cn.eexpo.storefront.ui.ViewBean;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * sent to the page Stripe names for the payment; a card: Stripe.js's Payment Element in this page when a publishable
  * key is configured, else the local sandbox's payment page. Each returns the buyer to the order's page.
  */
+@ViewBean
 @Route(value = "orders/:orderNo/pay", layout = MainLayout.class)
 @PermitAll
 @StyleSheet("styles/orders.css")

@@ -2,6 +2,7 @@ package cn.eexpo.storefront.product;
 
 import cn.eexpo.storefront.search.SearchView;
 import cn.eexpo.storefront.shell.MainLayout;
+import cn.eexpo.storefront.ui.ViewBean;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -18,6 +19,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The page of a product that does not exist (or is no longer listed), inside the shop's frame, with status 404. */
+@ViewBean
 @ParentLayout(MainLayout.class)
 @AnonymousAllowed
 public class ProductNotFound extends VerticalLayout

@@ -18,6 +18,7 @@ import cn.eexpo.storefront.cart.ShopperCart;
 import cn.eexpo.storefront.i18n.StorefrontTranslations;
 import cn.eexpo.storefront.shell.MainLayout;
 import cn.eexpo.storefront.ui.Prices;
+import cn.eexpo.storefront.ui.ViewBean;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -52,6 +53,7 @@ import org.jspecify.annotations.Nullable;
  * it ships (trade mode, warehouse), stock, and adding it to the cart. An unknown SKU is the router's
  * {@link ProductNotFound} page, with status 404.
  */
+@ViewBean
 @Route(value = "product/:sku", layout = MainLayout.class)
 @AnonymousAllowed
 @StyleSheet("styles/product.css")

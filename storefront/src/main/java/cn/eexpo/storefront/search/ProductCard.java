@@ -81,7 +81,8 @@ public class ProductCard extends Div {
         return html.toString();
     }
 
-    static String escape(String text) {
+    /** The text with the characters that mean markup in HTML (and in its attributes) escaped. */
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

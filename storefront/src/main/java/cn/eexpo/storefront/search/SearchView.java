@@ -4,6 +4,7 @@ import cn.eexpo.catalog.SearchQuery;
 import cn.eexpo.catalog.SearchResult;
 import cn.eexpo.catalog.SearchUnavailableException;
 import cn.eexpo.storefront.shell.MainLayout;
+import cn.eexpo.storefront.ui.ViewBean;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
@@ -17,7 +18,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +45,7 @@ import org.jspecify.annotations.Nullable;
  * navigation to the URL of the new search, so a search can be shared and back and forward step through the shopper's
  * filters; the page always renders from its URL. On a phone the filters fold into a panel above the results.
  */
+@ViewBean
 @Route(value = "search", layout = MainLayout.class)
 @AnonymousAllowed
 @StyleSheet("styles/search.css")
@@ -69,13 +71,24 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
     private SearchFilters filters = SearchFilters.NONE;
     private List<String> ignored = List.of();
 
+    private final H1 heading = new H1();
+    private final Paragraph notice = new Paragraph();
+    private final Paragraph unavailable = new Paragraph();
     private final Div results = new Div();
     private final Div sentinel = new Div();
     private final Button more = new Button();
     private final Span count = new Span();
-    private @Nullable BigDecimalField priceMin;
-    private @Nullable BigDecimalField priceMax;
-    private @Nullable Details filterPanel;
+    private final SortChoice sort = new SortChoice("search-sort", chosen -> show(filters.withSort(chosen)));
+    private final Span priceLabel = new Span();
+    private final BigDecimalField priceMin = priceField("price-min");
+    private final BigDecimalField priceMax = priceField("price-max");
+    private final Div facets = new Div();
+    private final Details filterPanel = new Details();
+    private final Div main = new Div();
+    private final Div body = new Div();
+    private @Nullable Component empty;
+    /** The language the page's fixed texts are in; null before the first render. */
+    private @Nullable Locale texts;
     /** Whether the browser's window is wide enough for the filters beside the results (known after attach). */
     private boolean wideScreen;
     /** True while the page fills its fields from the URL: their change events are not the shopper's. */
@@ -89,10 +102,18 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
     private long total;
     private int shown;
 
+    /**
+     * The page's parts are made once; every search (a navigation within the page) fills them from its URL, and only
+     * the facets and the cards are made anew.
+     */
     public SearchView(ShopSearch search) {
         this.search = search;
         addClassName("eexpo-search");
         setPadding(true);
+        notice.setId("search-notice");
+        notice.addClassName("eexpo-notice");
+        unavailable.setId("search-unavailable");
+        unavailable.addClassName("eexpo-notice");
         results.addClassName("eexpo-product-grid");
         results.setId("search-results");
         sentinel.addClassName("eexpo-search-sentinel");
@@ -102,6 +123,27 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
         more.addClickListener(e -> loadMore());
         count.setId("search-count");
         count.addClassName("eexpo-search-count");
+        Div toolbar = new Div(count, sort);
+        toolbar.addClassName("eexpo-search-toolbar");
+        main.add(toolbar, results, sentinel, more);
+        main.addClassName("eexpo-search-main");
+
+        priceMin.addValueChangeListener(e -> priceChanged());
+        priceMax.addValueChangeListener(e -> priceChanged());
+        Div range = new Div(priceMin, new Span("–"), priceMax);
+        range.addClassName("eexpo-price-range");
+        Div price = new Div(priceLabel, range);
+        price.addClassName("eexpo-price-filter");
+        facets.addClassName("eexpo-facet-groups");
+        VerticalLayout content = new VerticalLayout(price, facets);
+        content.setPadding(false);
+        content.addClassName("eexpo-facets");
+        filterPanel.add(content);
+        filterPanel.setId("search-filters");
+        filterPanel.addClassName("eexpo-search-filters");
+        body.add(filterPanel, main);
+        body.addClassName("eexpo-search-body");
+        add(heading, notice, unavailable, body);
     }
 
     @Override
@@ -132,7 +174,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
         // Filters open beside the results on a wide screen, folded above them on a phone.
         event.getUI().getPage().retrieveExtendedClientDetails(details -> {
             wideScreen = details.getWindowInnerWidth() >= WIDE;
-            if (filterPanel != null && wideScreen) {
+            if (wideScreen) {
                 filterPanel.setOpened(true);
             }
         });
@@ -146,50 +188,69 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
     private void render() {
         rendering = true;
         try {
-            removeAll();
+            if (!getLocale().equals(texts)) {
+                localize();
+            }
             results.removeAll();
+            if (empty != null) {
+                main.remove(empty);
+                empty = null;
+            }
             shown = 0;
-            add(new H1(
+            heading.setText(
                     filters.text().isEmpty()
                             ? getTranslation("search.heading.all")
-                            : getTranslation("search.heading", filters.text())));
-            if (!ignored.isEmpty()) {
-                Paragraph notice = new Paragraph(getTranslation(
-                        "search.ignored",
-                        String.join(", ", ignored.stream().distinct().toList())));
-                notice.setId("search-notice");
-                notice.addClassName("eexpo-notice");
-                add(notice);
-            }
+                            : getTranslation("search.heading", filters.text()));
+            notice.setVisible(!ignored.isEmpty());
+            notice.setText(
+                    ignored.isEmpty()
+                            ? ""
+                            : getTranslation(
+                                    "search.ignored",
+                                    String.join(
+                                            ", ", ignored.stream().distinct().toList())));
             SearchResult first;
             try {
                 firstPage = filters.query(PAGE_SIZE);
                 first = search.search(firstPage);
             } catch (SearchUnavailableException e) {
-                Paragraph unavailable = new Paragraph(getTranslation("search.unavailable"));
-                unavailable.setId("search-unavailable");
-                unavailable.addClassName("eexpo-notice");
-                add(unavailable);
+                unavailable.setVisible(true);
+                body.setVisible(false);
                 firstPage = null;
                 return;
             }
+            unavailable.setVisible(false);
+            body.setVisible(true);
             total = first.total();
             count.setText(getTranslation("search.count", total));
-            Div toolbar = new Div(count, sortSelect());
-            toolbar.addClassName("eexpo-search-toolbar");
-
-            Div main = new Div(toolbar, results, sentinel, more);
-            main.addClassName("eexpo-search-main");
-            Div body = new Div(filterPanel(first.facets()), main);
-            body.addClassName("eexpo-search-body");
-            add(body);
+            sort.show(
+                    getTranslation("search.sort"),
+                    filters.sort(),
+                    s -> getTranslation("search.sort." + SearchFilters.sortParameter(s)));
+            showPrice(priceMin, filters.min());
+            showPrice(priceMax, filters.max());
+            showFacets(first.facets());
             if (first.items().isEmpty()) {
-                main.add(empty());
+                empty = empty();
+                main.add(empty);
             }
             nextPage = 1;
             append(first);
         } finally {
             rendering = false;
+        }
+    }
+
+    /** The page's fixed texts in the UI's language. */
+    private void localize() {
+        texts = getLocale();
+        unavailable.setText(getTranslation("search.unavailable"));
+        filterPanel.setSummaryText(getTranslation("search.filters"));
+        priceLabel.setText(getTranslation("search.price"));
+        for (var field : List.of(priceMin, priceMax)) {
+            String label = getTranslation(field == priceMin ? "search.price.min" : "search.price.max");
+            field.setAriaLabel(label);
+            field.setPlaceholder(label);
         }
     }
 
@@ -271,43 +332,19 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
                 null);
     }
 
-    private Component sortSelect() {
-        Select<SearchQuery.Sort> sort = new Select<>();
-        sort.setId("search-sort");
-        sort.setAriaLabel(getTranslation("search.sort"));
-        sort.setPrefixComponent(new Span(getTranslation("search.sort")));
-        sort.setItems(SearchQuery.Sort.values());
-        sort.setItemLabelGenerator(s -> getTranslation("search.sort." + SearchFilters.sortParameter(s)));
-        sort.setValue(filters.sort());
-        sort.addValueChangeListener(e -> {
-            if (!rendering && e.getValue() != null) {
-                show(filters.withSort(e.getValue()));
-            }
-        });
-        return sort;
-    }
-
-    private Component filterPanel(SearchResult.Facets facets) {
+    /** The facets of the search, counted as the catalog counts them, replacing those of the search before. */
+    private void showFacets(SearchResult.Facets counted) {
         FacetLabels labels = new FacetLabels(search, getLocale());
-        VerticalLayout content = new VerticalLayout(priceRange());
-        content.setPadding(false);
-        content.addClassName("eexpo-facets");
-        Map<String, List<SearchResult.FacetValue>> counted = Map.of(
-                SearchFilters.CATEGORY, facets.category(),
-                SearchFilters.BRAND, facets.brand(),
-                SearchFilters.ORIGIN, facets.origin(),
-                SearchFilters.MODE, facets.tradeMode(),
-                SearchFilters.WAREHOUSE, facets.warehouse());
+        Map<String, List<SearchResult.FacetValue>> byFacet = Map.of(
+                SearchFilters.CATEGORY, counted.category(),
+                SearchFilters.BRAND, counted.brand(),
+                SearchFilters.ORIGIN, counted.origin(),
+                SearchFilters.MODE, counted.tradeMode(),
+                SearchFilters.WAREHOUSE, counted.warehouse());
+        facets.removeAll();
         for (String facet : FACETS) {
-            content.add(facet(facet, counted.get(facet), labels));
+            facets.add(facet(facet, byFacet.get(facet), labels));
         }
-        boolean wasOpen = filterPanel != null && filterPanel.isOpened();
-        Details panel = new Details(getTranslation("search.filters"), content);
-        panel.setId("search-filters");
-        panel.addClassName("eexpo-search-filters");
-        panel.setOpened(wasOpen || wideScreen);
-        filterPanel = panel;
-        return panel;
     }
 
     private Component facet(String facet, List<SearchResult.FacetValue> counted, FacetLabels labels) {
@@ -325,34 +362,24 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver, L
                 chosen -> show(filters.with(facet, chosen)));
     }
 
-    private Component priceRange() {
-        BigDecimalField min = priceField("price-min", "search.price.min", filters.min());
-        BigDecimalField max = priceField("price-max", "search.price.max", filters.max());
-        priceMin = min;
-        priceMax = max;
-        min.addValueChangeListener(e -> priceChanged());
-        max.addValueChangeListener(e -> priceChanged());
-        Div range = new Div(min, new Span("–"), max);
-        range.addClassName("eexpo-price-range");
-        Div box = new Div(new Span(getTranslation("search.price")), range);
-        box.addClassName("eexpo-price-filter");
-        return box;
-    }
-
-    private BigDecimalField priceField(String id, String label, @Nullable BigDecimal value) {
+    private static BigDecimalField priceField(String id) {
         BigDecimalField field = new BigDecimalField();
         field.setId(id);
-        field.setAriaLabel(getTranslation(label));
-        field.setPlaceholder(getTranslation(label));
         field.setPrefixComponent(new Span("¥"));
         field.setClearButtonVisible(true);
-        field.setValue(value);
         return field;
+    }
+
+    /** Shows the URL's price in its field, clearing an earlier complaint about what was typed there. */
+    private static void showPrice(BigDecimalField field, @Nullable BigDecimal price) {
+        field.setValue(price);
+        field.setInvalid(false);
+        field.setErrorMessage(null);
     }
 
     /** A price typed: checked next to the field; a valid range is applied, an invalid one keeps what was typed. */
     private void priceChanged() {
-        if (rendering || priceMin == null || priceMax == null) {
+        if (rendering) {
             return;
         }
         BigDecimal min = priceMin.getValue();

@@ -14,6 +14,7 @@ import cn.eexpo.storefront.i18n.StorefrontTranslations;
 import cn.eexpo.storefront.orders.OrdersView;
 import cn.eexpo.storefront.search.SearchView;
 import cn.eexpo.storefront.search.ShopSearch;
+import cn.eexpo.storefront.ui.ViewBean;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -49,6 +50,7 @@ import org.jspecify.annotations.Nullable;
  * the number of units in it, and the account menu. One row from 360 px up: on a phone the brand shortens and the menu
  * folds into icons.
  */
+@ViewBean
 @AnonymousAllowed
 public class MainLayout extends AppLayout implements LocaleChangeObserver, AfterNavigationObserver {
 

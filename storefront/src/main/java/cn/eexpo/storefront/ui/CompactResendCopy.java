@@ -36,20 +36,22 @@ class CompactResendCopy implements VaadinServiceInitListener {
         int i = 0;
         while (i < n && json.charAt(i) <= 0xFF) i++;
         if (i == n) return json;
-        var out = new StringBuilder(n + 64).append(json, 0, i);
+        var out = new StringBuilder(n + 64);
+        int run = 0;
         for (; i < n; i++) {
             char c = json.charAt(i);
-            if (c <= 0xFF) {
-                out.append(c);
-            } else {
+            if (c > 0xFF) {
                 // Outside strings JSON has only ASCII, so such a character is always inside one, where \\u is valid.
-                out.append("\\u")
+                out.append(json, run, i)
+                        .append("\\u")
                         .append(HEX[c >> 12])
                         .append(HEX[(c >> 8) & 0xF])
                         .append(HEX[(c >> 4) & 0xF])
                         .append(HEX[c & 0xF]);
+                run = i + 1;
             }
         }
+        out.append(json, run, n);
         return out.toString();
     }
 
