@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
@@ -36,7 +37,9 @@ class JdbcProductCatalog implements ProductCatalog {
         this.jdbc = jdbc;
     }
 
+    /** One statement: no transaction of its own (one round trip to PostgreSQL instead of two, with the commit). */
     @Override
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<ProductDetails> find(Sku sku) {
         return jdbc.sql(LISTED_PRODUCT)
                 .param("sku", sku.value())
@@ -45,6 +48,7 @@ class JdbcProductCatalog implements ProductCatalog {
     }
 
     @Override
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<ProductDetails.Warehouse> warehouse(String code) {
         return jdbc.sql("""
                         select code, kind, name_zh, name_en, customs_code, area_code, area_name, ems_no
