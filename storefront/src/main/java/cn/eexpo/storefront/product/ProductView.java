@@ -1,6 +1,5 @@
 package cn.eexpo.storefront.product;
 
-import cn.eexpo.catalog.ProductCatalog;
 import cn.eexpo.catalog.ProductDetails;
 import cn.eexpo.catalog.Sku;
 import cn.eexpo.orders.cart.CartFullException;
@@ -61,7 +60,7 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
 
     static final String SKU = "sku";
 
-    private final ProductCatalog catalog;
+    private final ShopProducts catalog;
     private final Checkout checkout;
     private final ShopperCart cart;
 
@@ -73,7 +72,7 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
     private final Span taxRate = new Span();
     private final Button add = new Button();
 
-    public ProductView(ProductCatalog catalog, Checkout checkout, ShopperCart cart) {
+    ProductView(ShopProducts catalog, Checkout checkout, ShopperCart cart) {
         this.catalog = catalog;
         this.checkout = checkout;
         this.cart = cart;
