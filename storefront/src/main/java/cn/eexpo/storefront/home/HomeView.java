@@ -3,6 +3,7 @@ package cn.eexpo.storefront.home;
 import static cn.eexpo.storefront.search.ProductCard.escape;
 
 import cn.eexpo.catalog.SearchUnavailableException;
+import cn.eexpo.storefront.i18n.StorefrontTranslations;
 import cn.eexpo.storefront.search.ProductCard;
 import cn.eexpo.storefront.search.SearchView;
 import cn.eexpo.storefront.shell.MainLayout;
@@ -63,7 +64,10 @@ public class HomeView extends VerticalLayout implements LocaleChangeObserver, Ha
             "hair-care",
             "body-care");
 
-    /** The page's fixed markup by language: the translation bundles do not change while the application runs. */
+    /**
+     * The page's fixed markup by the language it is in: the translation bundles do not change while the application
+     * runs.
+     */
     private static final Map<Locale, String> INTRO = new ConcurrentHashMap<>();
 
     private final FeaturedProducts featured;
@@ -88,7 +92,11 @@ public class HomeView extends VerticalLayout implements LocaleChangeObserver, Ha
     /** Called on attach and whenever the shopper switches language: every text is rendered anew. */
     @Override
     public void localeChange(LocaleChangeEvent event) {
-        intro.getElement().setProperty("innerHTML", INTRO.computeIfAbsent(event.getLocale(), locale -> introHtml()));
+        intro.getElement()
+                .setProperty(
+                        "innerHTML",
+                        INTRO.computeIfAbsent(
+                                StorefrontTranslations.supported(event.getLocale()), locale -> introHtml()));
         products.removeAll();
         try {
             featured.items(CATEGORIES, FEATURED).forEach(item -> products.add(new ProductCard(item, getLocale())));
@@ -99,7 +107,10 @@ public class HomeView extends VerticalLayout implements LocaleChangeObserver, Ha
         }
     }
 
-    /** The hero, the fair, the trade modes, the category tiles and the featured products' heading, in the UI's language. */
+    /**
+     * The hero, the fair, the trade modes, the category tiles and the featured products' heading, in the UI's
+     * language.
+     */
     private String introHtml() {
         StringBuilder html = new StringBuilder(4096);
         html.append("<div class=\"eexpo-hero\"><h1>")
