@@ -76,6 +76,8 @@ class BuyingInTheBrowserTest {
         String suffix = language.equals("en") ? "-en" : "";
         Chromium.steps(page, "aNewShopperFindsPaysForAndSeesTheGoodsReleased" + suffix, () -> {
             page.navigate(base + "/");
+            // The picture once Vaadin has drawn the page (it was taken blank before the view had arrived).
+            assertThat(page.locator("#home-featured div.eexpo-card").first()).isVisible();
             Chromium.screenshot(page, "home" + suffix);
 
             // Search from the header, then narrow down by the first brand.
@@ -215,6 +217,7 @@ class BuyingInTheBrowserTest {
             assertThat(page.locator("div.eexpo-card").first()).isVisible();
             Chromium.screenshot(page, "phone-search");
             page.navigate(base + "/");
+            assertThat(page.locator("#home-featured div.eexpo-card").first()).isVisible();
             Chromium.screenshot(page, "phone-home");
         });
         page.context().close();
