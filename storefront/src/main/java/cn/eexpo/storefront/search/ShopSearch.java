@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * The catalog's search as the shop's pages use it: the same searches recur (a popular word, its brands, the header's
  * suggestions as people type), so their answers are kept for {@value #SECONDS} seconds and shared by every session of
- * this instance. A page of results is informative only (the product page and checkout read prices and stock from
- * PostgreSQL), so a result may be that much behind the index; a change to the catalog on this instance clears them at
- * once. Continuations by cursor are never kept: they belong to one shopper's scrolling. Failures are not kept either.
+ * this instance. A page of results is informative only (the cart and checkout read prices and stock from PostgreSQL;
+ * the product page keeps what it read for at most 5 s, {@code ShopProducts}), so a result may be that much behind the
+ * index; a change to the catalog on this instance clears them at once. Continuations by cursor are never kept: they belong to one shopper's scrolling. Failures are not kept either.
  * The warehouses the facets name are kept the same way (a search page named each one from PostgreSQL).
  */
 @Component
