@@ -9,6 +9,7 @@ import com.stripe.StripeClient;
 import com.stripe.exception.ApiException;
 import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
@@ -276,8 +277,13 @@ class IdempotencyAndFaultsTest {
                 try {
                     ids.add(call.get());
                 } catch (java.util.concurrent.ExecutionException e) {
-                    // a concurrent request with the same key is told 409 (idempotency_key_in_use)
-                    assertThat(e.getCause()).isInstanceOf(IdempotencyException.class);
+                    // A concurrent request with the same key is told 409 idempotency_key_in_use once stripe-java's
+                    // retries of it are spent. stripe-java makes IdempotencyException only of a 400 or 404; a 409 is
+                    // an ApiException carrying the code.
+                    assertThat(e.getCause()).isInstanceOfSatisfying(StripeException.class, refused -> {
+                        assertThat(refused.getStatusCode()).isEqualTo(409);
+                        assertThat(refused.getCode()).isEqualTo("idempotency_key_in_use");
+                    });
                 }
             }
             assertThat(ids).hasSizeGreaterThanOrEqualTo(100);
