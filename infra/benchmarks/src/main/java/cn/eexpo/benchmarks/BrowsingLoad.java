@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -70,6 +71,9 @@ public final class BrowsingLoad {
     private final AtomicBoolean measuring = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Histograms[] histograms = new Histograms[STEPS.length];
+    /** Characters of the answers to each step while measuring, for their mean size. */
+    private final LongAdder[] answerChars = new LongAdder[STEPS.length];
+
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong reopened = new AtomicLong();
     /** Sessions opened after the warm-up: the shoppers' first ones and those opened again after a failure. */
@@ -93,6 +97,7 @@ public final class BrowsingLoad {
                 .build();
         for (int i = 0; i < STEPS.length; i++) {
             histograms[i] = new Histograms();
+            answerChars[i] = new LongAdder();
         }
     }
 
@@ -134,6 +139,7 @@ public final class BrowsingLoad {
 
         BrowsingLoad load = new BrowsingLoad(base, query, brands, skus, think);
         load.warmUp(warmup);
+        String appJvm = collector(pid);
         long heapBefore = liveHeapKiB(pid);
         System.out.printf("live heap before the sessions (%d warm-up sessions held): %,d KiB%n", warmup, heapBefore);
 
@@ -173,6 +179,7 @@ public final class BrowsingLoad {
                     sessions,
                     ramp,
                     seconds,
+                    appJvm,
                     heapBefore,
                     heapWith,
                     appCores,
@@ -313,6 +320,7 @@ public final class BrowsingLoad {
         long took = System.nanoTime() - start;
         if (measuring.get()) {
             histograms[step].record(took);
+            answerChars[step].add(answer.length());
         }
         return answer;
     }
@@ -487,11 +495,29 @@ public final class BrowsingLoad {
         jcmd(pid, "GC.run");
         jcmd(pid, "GC.run");
         String info = jcmd(pid, "GC.heap_info");
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
+        // G1 and Parallel report kilobytes ("used 352785K"); ZGC megabytes ("used 128M").
+        Matcher used = Pattern.compile("used (\\d+)([KMG])").matcher(info);
         if (!used.find()) {
             throw new IllegalStateException("jcmd GC.heap_info said: " + info);
         }
-        return Long.parseLong(used.group(1));
+        long amount = Long.parseLong(used.group(1));
+        return switch (used.group(2)) {
+            case "G" -> amount * 1024 * 1024;
+            case "M" -> amount * 1024;
+            default -> amount;
+        };
+    }
+
+    /** The application's garbage collector and maximum heap, from its flags (e.g. "ZGC, heap at most 2,048 MiB"). */
+    static String collector(long pid) throws IOException, InterruptedException {
+        return collectorOf(jcmd(pid, "VM.flags"));
+    }
+
+    static String collectorOf(String flags) {
+        Matcher gc = Pattern.compile("-XX:\\+Use(\\w+)GC\\b").matcher(flags);
+        Matcher max = Pattern.compile("-XX:MaxHeapSize=(\\d+)").matcher(flags);
+        String name = gc.find() ? gc.group(1) + "GC" : "the default collector";
+        return max.find() ? String.format("%s, heap at most %,d MiB", name, Long.parseLong(max.group(1)) >> 20) : name;
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
@@ -525,6 +551,7 @@ public final class BrowsingLoad {
             int sessions,
             int ramp,
             int seconds,
+            String appJvm,
             long heapBefore,
             long heapWith,
             double appCores,
@@ -554,15 +581,20 @@ public final class BrowsingLoad {
                 .append(brands.size())
                 .append(" brands, ")
                 .append(skus.size())
-                .append(" products\n\n");
-        md.append("| step | requests | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|\n");
+                .append(" products; the application's JVM: ")
+                .append(appJvm)
+                .append("\n\n");
+        md.append("| step | requests | p50 ms | p95 ms | p99 ms | max ms | answer, chars |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n");
         LatencyHistogram all = new LatencyHistogram();
+        long chars = 0;
         for (int i = 0; i < STEPS.length; i++) {
             LatencyHistogram h = histograms[i].merged();
             all.add(h);
-            row(md, STEPS[i], h);
+            chars += answerChars[i].sum();
+            row(md, STEPS[i], h, answerChars[i].sum());
         }
-        row(md, "**all**", all);
+        row(md, "**all**", all, chars);
         double perSecond = all.count() / (wallNanos / 1e9);
         // Every session opened is still held (they expire after 30 minutes), the reopened ones too.
         long held = Math.max(sessions, sessionsOpened.get());
@@ -597,7 +629,7 @@ public final class BrowsingLoad {
         return md.toString();
     }
 
-    private static void row(StringBuilder md, String step, LatencyHistogram h) {
+    private static void row(StringBuilder md, String step, LatencyHistogram h, long chars) {
         md.append("| ")
                 .append(step)
                 .append(" | ")
@@ -610,6 +642,8 @@ public final class BrowsingLoad {
                 .append(String.format("%.1f", h.percentileMillis(99)))
                 .append(" | ")
                 .append(String.format("%.1f", h.maxMillis()))
+                .append(" | ")
+                .append(String.format("%,d", h.count() == 0 ? 0 : chars / h.count()))
                 .append(" |\n");
     }
 }
