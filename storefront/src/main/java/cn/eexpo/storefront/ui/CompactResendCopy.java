@@ -36,7 +36,12 @@ class CompactResendCopy implements VaadinServiceInitListener {
         int i = 0;
         while (i < n && json.charAt(i) <= 0xFF) i++;
         if (i == n) return json;
-        var out = new StringBuilder(n + 64);
+        int beyond = 0;
+        for (int j = i; j < n; j++) {
+            if (json.charAt(j) > 0xFF) beyond++;
+        }
+        // Sized exactly (each such character becomes six), so the builder never grows and copies itself.
+        var out = new StringBuilder(n + 5 * beyond);
         int run = 0;
         for (; i < n; i++) {
             char c = json.charAt(i);
