@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the session's CSRF token, sync id and client id. Browser-side work (rendering, JavaScript) is not simulated; the
  * server's work for a session is.
  *
- * <p>Reports the server round trip per step (p50/p95/p99, measured after the ramp-up), the application's CPU and the
- * driver's, and the heap per session: the application's live heap after a full GC ({@code jcmd GC.run}, then
+ * <p>Reports the server round trip per step (p50/p95/p99, measured after the ramp-up) with the mean size of its answers,
+ * the application's collector and heap limit, its CPU and the driver's, and the heap per session: the application's live heap after a full GC ({@code jcmd GC.run}, then
  * {@code GC.heap_info}) with the sessions held (once the application has worked off the requests still queued), less
  * the same before they were opened, divided by the number of sessions held. Before that baseline, a few warm-up
  * shoppers go once through every step without thinking, so that what the application keeps for all sessions alike
@@ -509,11 +509,8 @@ public final class BrowsingLoad {
     }
 
     /** The application's garbage collector and maximum heap, from its flags (e.g. "ZGC, heap at most 2,048 MiB"). */
-    static String collector(long pid) throws IOException, InterruptedException {
-        return collectorOf(jcmd(pid, "VM.flags"));
-    }
-
-    static String collectorOf(String flags) {
+    private static String collector(long pid) throws IOException, InterruptedException {
+        String flags = jcmd(pid, "VM.flags");
         Matcher gc = Pattern.compile("-XX:\\+Use(\\w+)GC\\b").matcher(flags);
         Matcher max = Pattern.compile("-XX:MaxHeapSize=(\\d+)").matcher(flags);
         String name = gc.find() ? gc.group(1) + "GC" : "the default collector";
