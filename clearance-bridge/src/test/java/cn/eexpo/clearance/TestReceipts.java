@@ -56,6 +56,26 @@ public final class TestReceipts {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A CEB816 electronic tax bill for one list: VAT only, on one line. */
+    public static byte[] ceb816(String guid, String invtNo, String vat) {
+        return ("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <CEB816Message xmlns="http://www.chinaport.gov.cn/ceb" guid="%1$s" version="1.0">
+                  <Tax>
+                    <TaxHeadRd>
+                      <guid>%1$s</guid><returnTime>%4$s</returnTime><invtNo>%2$s</invtNo><taxNo>%2$s-T</taxNo>
+                      <customsTax>0</customsTax><valueAddedTax>%3$s</valueAddedTax><consumptionTax>0</consumptionTax>
+                      <status>1</status><customsCode>4600</customsCode>
+                    </TaxHeadRd>
+                    <TaxListRd>
+                      <gnum>1</gnum><gcode>0402290000</gcode><taxPrice>100</taxPrice><customsTax>0</customsTax>
+                      <valueAddedTax>%3$s</valueAddedTax><consumptionTax>0</consumptionTax>
+                    </TaxListRd>
+                  </Tax>
+                </CEB816Message>
+                """).formatted(guid, invtNo, vat, now()).getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] list(
             String root, String node, String guid, String copNo, String invtNo, String status, String info) {
         return ("""

@@ -417,10 +417,46 @@ class FilingStore implements DeadLetters {
     }
 
     void quarantine(String source, String reason, byte[] body) {
-        jdbc.sql("insert into customs_quarantine (source, reason, body) values (:source, :reason, :body)")
+        quarantine(source, reason, body, null);
+    }
+
+    /** Quarantines a receipt; with {@code invtNo}, a tax bill that waits for a filing to get that list number. */
+    void quarantine(String source, String reason, byte[] body, @Nullable String invtNo) {
+        jdbc.sql("""
+                        insert into customs_quarantine (source, reason, body, invt_no)
+                        values (:source, :reason, :body, :invtNo)""")
                 .param("source", source)
                 .param("reason", reason.length() > 2000 ? reason.substring(0, 2000) : reason)
                 .param("body", body)
+                .param("invtNo", invtNo)
+                .update();
+    }
+
+    /**
+     * Orders, until the transaction ends, the transactions that look up a list number with those that give one to a
+     * filing: a tax bill either sees the number or is parked before the list receipt looks for parked bills.
+     */
+    void lockListNumber(String invtNo) {
+        jdbc.sql("select pg_advisory_xact_lock(816, hashtext(:invtNo))")
+                .param("invtNo", invtNo)
+                .query()
+                .singleValue();
+    }
+
+    record Waiting(long id, String source, byte[] body) {}
+
+    /** Tax bills parked for this list number, oldest first. */
+    List<Waiting> waitingFor(String invtNo) {
+        return jdbc.sql("select id, source, body from customs_quarantine where invt_no = :invtNo order by id")
+                .param("invtNo", invtNo)
+                .query((rs, row) -> new Waiting(rs.getLong("id"), rs.getString("source"), rs.getBytes("body")))
+                .list();
+    }
+
+    /** A parked tax bill was applied: it leaves the quarantine. */
+    void unpark(long id) {
+        jdbc.sql("delete from customs_quarantine where id = :id")
+                .param("id", id)
                 .update();
     }
 

@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Takes customs receipts, from the transport or from the REST API, and moves filings and orders with them. Each
  * receipt is recorded once (customs may send one twice); an order only moves forward (a late receipt for an earlier
  * status changes nothing); a receipt for no filing we know, or one that cannot be read, is quarantined for an
- * operator, never dropped.
+ * operator, never dropped. A tax bill names only the list number, so one read before the list receipt that gives a
+ * filing that number waits in quarantine under it and is recorded when the number arrives.
  */
 @Service
 public class ReceiptIntake {
@@ -77,16 +78,20 @@ public class ReceiptIntake {
     public Result accept(byte[] body, String source) {
         ReceiptBatch batch;
         try {
-            var document = SecureXml.parse(body);
-            batch = DxpEnvelope.NAMESPACE.equals(document.getDocumentElement().getNamespaceURI())
-                    ? Receipts.parse(DxpEnvelope.read(document).data())
-                    : Receipts.parse(document);
+            batch = read(body);
         } catch (XmlRefusedException | MalformedMessageException e) {
             transactions.executeWithoutResult(s -> store.quarantine(source, "unreadable: " + e.getMessage(), body));
             throw new UnreadableReceiptException(e.getMessage());
         }
         Result result = transactions.execute(status -> apply(batch, body, source));
         return result == null ? new Result(0, 0, 0) : result;
+    }
+
+    private static ReceiptBatch read(byte[] body) {
+        var document = SecureXml.parse(body);
+        return DxpEnvelope.NAMESPACE.equals(document.getDocumentElement().getNamespaceURI())
+                ? Receipts.parse(DxpEnvelope.read(document).data())
+                : Receipts.parse(document);
     }
 
     private Result apply(ReceiptBatch batch, byte[] body, String source) {
@@ -116,30 +121,53 @@ public class ReceiptIntake {
             applied++;
             apply(receipt, locked);
         }
+        // In one order, so that two messages naming the same numbers cannot wait for each other.
+        batch.taxes().stream().map(TaxReceipt::invtNo).distinct().sorted().forEach(store::lockListNumber);
         for (TaxReceipt tax : batch.taxes()) {
             var filing = store.findByInvtNo(tax.invtNo());
             if (filing.isEmpty()) {
+                // Perhaps read before the list receipt that brings the number: it waits for it (see listNumbered).
                 quarantined++;
-                store.quarantine(source, "no filing for " + batch.type().rootName() + " invtNo " + tax.invtNo(), body);
+                store.quarantine(
+                        source,
+                        "no filing for " + batch.type().rootName() + " invtNo " + tax.invtNo()
+                                + " (applied when a list receipt gives a filing this number)",
+                        body,
+                        tax.invtNo());
                 continue;
             }
-            String info = "tax " + tax.taxNo() + ": customs duty " + tax.customsTax() + ", VAT " + tax.valueAddedTax()
-                    + ", consumption tax " + tax.consumptionTax();
-            if (store.receipt(
-                    tax.guid(),
-                    batch.type().rootName(),
-                    tax.status(),
-                    filing.get().id(),
-                    null,
-                    tax.returnTime(),
-                    info,
-                    source)) {
+            if (recordTax(batch.type(), tax, filing.get(), source)) {
                 applied++;
             } else {
                 duplicates++;
             }
         }
         return new Result(applied, duplicates, quarantined);
+    }
+
+    /** Records a tax bill on its filing; false when it was recorded before. */
+    private boolean recordTax(CebMessageType type, TaxReceipt tax, FilingStore.FilingRow filing, String source) {
+        String info = "tax " + tax.taxNo() + ": customs duty " + tax.customsTax() + ", VAT " + tax.valueAddedTax()
+                + ", consumption tax " + tax.consumptionTax();
+        return store.receipt(
+                tax.guid(), type.rootName(), tax.status(), filing.id(), null, tax.returnTime(), info, source);
+    }
+
+    /**
+     * The filing has just been given its list number: the tax bills that were read before, and wait in quarantine
+     * under that number, are recorded now and leave the quarantine.
+     */
+    private void listNumbered(FilingStore.FilingRow filing) {
+        String invtNo = filing.invtNo();
+        if (invtNo == null) return;
+        store.lockListNumber(invtNo);
+        for (var waiting : store.waitingFor(invtNo)) {
+            ReceiptBatch parked = read(waiting.body());
+            for (TaxReceipt tax : parked.taxes()) {
+                if (invtNo.equals(tax.invtNo())) recordTax(parked.type(), tax, filing, waiting.source());
+            }
+            store.unpark(waiting.id());
+        }
     }
 
     private Optional<FilingStore.FilingRow> filingOf(Receipt r) {
@@ -182,8 +210,13 @@ public class ReceiptIntake {
                     return;
                 }
                 if (r.type() == CebMessageType.CEB622) {
+                    boolean unnumbered = filing.invtNo() == null;
                     store.listNumbers(filing.id(), r.invtNo(), r.preNo());
                     filing = store.lock(filing.orderNo()).orElseThrow();
+                    // Only when the number is new: only then can bills be waiting for it. (A bill recorded on a
+                    // known number holds the number's lock while its foreign key waits for this filing's row lock;
+                    // taking the number's lock here then would deadlock.)
+                    if (unnumbered) listNumbered(filing);
                 }
                 OrderStatus target = orderStatus(r.type(), status);
                 if (target != null) move(filing, target, r.returnStatus(), info);

@@ -152,6 +152,31 @@ class FilingWorkflowTest {
     }
 
     @Test
+    void aTaxBillReadBeforeTheListNumberWaitsForItAndIsThenRecordedOnce() {
+        var buyer = buyers.withIdentity();
+        String orderNo = paidOrder(buyer);
+        received(orderNo, 2);
+        String copNo = FilingAssembler.copNo(orderNo);
+        String invtNo = "4600" + copNo.substring(copNo.length() - 14);
+
+        // Customs sends the bill right after the release; a parallel consumer may read it first.
+        var bill = TestReceipts.ceb816(TestReceipts.guid(), invtNo, "9.10");
+        assertThat(post(bill)).containsEntry("quarantined", 1);
+        assertThat(waitingFor(invtNo)).isEqualTo(1);
+
+        assertThat(post(TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "800", "放行")))
+                .containsEntry("applied", 1);
+
+        assertThat(waitingFor(invtNo)).as("the bill left the quarantine").isZero();
+        var receipts = (List<?>) customs(buyer, orderNo).get("receipts");
+        assertThat(receipts.stream()
+                        .map(r -> (Object) ((Map<?, ?>) r).get("messageType"))
+                        .toList())
+                .containsExactlyInAnyOrder((Object) "CEB622Message", "CEB816Message");
+        assertThat(post(bill)).as("the same bill again").containsEntry("duplicates", 1);
+    }
+
+    @Test
     void aLimitRejectionRejectsTheOrderAndRefundsIt() {
         var buyer = buyers.withIdentity();
         String orderNo = paidOrder(buyer);
@@ -409,6 +434,13 @@ class FilingWorkflowTest {
                 .as("%s", response.getBody())
                 .isEqualTo(200);
         return response.getBody();
+    }
+
+    private long waitingFor(String invtNo) {
+        return jdbc.sql("select count(*) from customs_quarantine where invt_no = :invtNo")
+                .param("invtNo", invtNo)
+                .query(Long.class)
+                .single();
     }
 
     private long quarantined() {
