@@ -114,7 +114,7 @@ class FilingWorkflowTest {
         String orderNo = paidOrder(buyer);
         received(orderNo, 2);
         String copNo = FilingAssembler.copNo(orderNo);
-        String invtNo = "4600" + copNo.substring(copNo.length() - 14);
+        String invtNo = listNumber(copNo);
 
         var declared = TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "2", "新增申报成功");
         assertThat(post(declared)).containsEntry("applied", 1);
@@ -157,7 +157,7 @@ class FilingWorkflowTest {
         String orderNo = paidOrder(buyer);
         received(orderNo, 2);
         String copNo = FilingAssembler.copNo(orderNo);
-        String invtNo = "4600" + copNo.substring(copNo.length() - 14);
+        String invtNo = listNumber(copNo);
 
         // Customs sends the bill right after the release; a parallel consumer may read it first.
         var bill = TestReceipts.ceb816(TestReceipts.guid(), invtNo, "9.10");
@@ -227,7 +227,7 @@ class FilingWorkflowTest {
         String orderNo = paidOrder(buyer);
         received(orderNo, 2);
         String copNo = FilingAssembler.copNo(orderNo);
-        String invtNo = "4600" + copNo.substring(copNo.length() - 14);
+        String invtNo = listNumber(copNo);
         post(TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "2", "新增申报成功"));
 
         var cancel = buyer.api()
@@ -297,7 +297,7 @@ class FilingWorkflowTest {
         String orderNo = paidOrder(buyer);
         received(orderNo, 2);
         String copNo = FilingAssembler.copNo(orderNo);
-        String invtNo = "4600" + copNo.substring(copNo.length() - 14);
+        String invtNo = listNumber(copNo);
         post(TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "800", "放行"));
         assertThat(orders.status(orderNo)).isEqualTo("RELEASED");
 
@@ -434,6 +434,11 @@ class FilingWorkflowTest {
                 .as("%s", response.getBody())
                 .isEqualTo(200);
         return response.getBody();
+    }
+
+    /** The list number these tests have customs give a filing (customs code 4600 and the copNo's last 14 digits). */
+    private static String listNumber(String copNo) {
+        return "4600" + copNo.substring(copNo.length() - 14);
     }
 
     private long waitingFor(String invtNo) {
