@@ -146,11 +146,23 @@ public final class ClearanceBenchmark {
         var loadAtStart = BenchReport.loadAverage();
         log("measured: paying %,d orders at %d/s".formatted(measuredOrders.size(), rate));
         var jvm = JvmCpu.now();
+        var machine = MachineCpu.now();
+        var threadsBefore = threadCpuByGroup();
         long t0 = System.nanoTime();
         double paySeconds = pay(measuredOrders, rate);
         boolean all = awaitAccepted(measuredOrders, Duration.ofMinutes(5));
         double totalSeconds = (System.nanoTime() - t0) / 1e9;
         var jvmUsed = JvmCpu.now().minus(jvm);
+        var machineUsed = MachineCpu.now().minus(machine);
+        log("measured: %s after %.1f s".formatted(all ? "all accepted" : "NOT all accepted", totalSeconds));
+        var threadsAfter = threadCpuByGroup();
+        threadsAfter.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(15)
+                .forEach(e -> log("  CPU per order, threads %-32s %6.2f ms"
+                        .formatted(e.getKey(), e.getValue() / 1e6 / measuredOrders.size())));
         var loadAtEnd = BenchReport.loadAverage();
 
         String first = measuredOrders.getFirst()[0];
@@ -181,6 +193,20 @@ public final class ClearanceBenchmark {
         md.append("| CPU of the benchmark's JVM per order (all of it: orders, clearance, sandbox, simulator) | %.1f ms,"
                         .formatted(jvmUsed.cpuMillis() / measuredOrders.size())
                 + " of which its JIT compilers %.1f ms |\n".formatted(jvmUsed.jitMillis() / measuredOrders.size()));
+        int n = measuredOrders.size();
+        md.append(("| CPU per order, whole machine (idle %.0f %% of the run) | %.1f ms: the benchmark's JVM %.1f,"
+                        + " PostgreSQL %.1f, RabbitMQ %.1f, the rest %.1f |\n")
+                .formatted(
+                        machineUsed.idlePercent(),
+                        machineUsed.busyMillis() / n,
+                        jvmUsed.cpuMillis() / n,
+                        machineUsed.postgresMillis() / n,
+                        machineUsed.rabbitMillis() / n,
+                        (machineUsed.busyMillis()
+                                        - jvmUsed.cpuMillis()
+                                        - machineUsed.postgresMillis()
+                                        - machineUsed.rabbitMillis())
+                                / n));
         md.append("| PAID → DECLARED p50 / p99 | %.0f / %.0f ms |\n".formatted(pct(declared, 50), pct(declared, 99)));
         md.append(
                 "| **PAID → ACCEPTED p50 / p95 / p99 / max** | **%.0f / %.0f / %.0f / %.0f ms** (goal p99 ≤ 2,000) |\n"
@@ -300,6 +326,79 @@ public final class ClearanceBenchmark {
             }
             return ticks * 10.0; // USER_HZ is 100 on Linux
         }
+    }
+
+    /**
+     * CPU time of the whole machine ({@code /proc/stat}) and of the PostgreSQL and RabbitMQ processes on it, with what
+     * their ended children used ({@code /proc/PID/stat}), in milliseconds; NaN where not on Linux.
+     */
+    private record MachineCpu(double busyMillis, double idleMillis, double postgresMillis, double rabbitMillis) {
+        static MachineCpu now() {
+            double busy = Double.NaN, idle = Double.NaN, postgres = 0, rabbit = 0;
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat"))
+                        .getFirst()
+                        .trim()
+                        .split("\\s+");
+                long all = 0;
+                for (int i = 1; i <= 8; i++) all += Long.parseLong(cpu[i]); // user … steal
+                long idleTicks = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]); // idle, iowait
+                busy = (all - idleTicks) * 10.0;
+                idle = idleTicks * 10.0;
+                try (var processes = Files.list(Path.of("/proc"))) {
+                    for (Path process : processes.toList()) {
+                        if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) continue;
+                        try {
+                            String stat = Files.readString(process.resolve("stat"));
+                            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                            if (!name.equals("postgres") && !name.equals("beam.smp")) continue;
+                            String[] f =
+                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            // utime, stime, cutime, cstime
+                            double ms = (Long.parseLong(f[11])
+                                            + Long.parseLong(f[12])
+                                            + Long.parseLong(f[13])
+                                            + Long.parseLong(f[14]))
+                                    * 10.0;
+                            if (name.equals("postgres")) postgres += ms;
+                            else rabbit += ms;
+                        } catch (IOException | RuntimeException e) {
+                            // the process ended meanwhile
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return new MachineCpu(Double.NaN, Double.NaN, Double.NaN, Double.NaN); // not Linux
+            }
+            return new MachineCpu(busy, idle, postgres, rabbit);
+        }
+
+        MachineCpu minus(MachineCpu earlier) {
+            return new MachineCpu(
+                    busyMillis - earlier.busyMillis,
+                    idleMillis - earlier.idleMillis,
+                    postgresMillis - earlier.postgresMillis,
+                    rabbitMillis - earlier.rabbitMillis);
+        }
+
+        double idlePercent() {
+            return 100 * idleMillis / (busyMillis + idleMillis);
+        }
+    }
+
+    /**
+     * CPU time of this JVM's platform threads (virtual threads count in their carriers), summed by name with the
+     * numbers left out, in nanoseconds: where the benchmark's JVM spends it. The JIT compilers are not among them.
+     */
+    private static Map<String, Long> threadCpuByGroup() {
+        var threads = ManagementFactory.getThreadMXBean();
+        var groups = new HashMap<String, Long>();
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) continue;
+            long nanos = threads.getThreadCpuTime(info.getThreadId());
+            if (nanos > 0) groups.merge(info.getThreadName().replaceAll("\\d+", "N"), nanos, Long::sum);
+        }
+        return groups;
     }
 
     private static double pct(List<Double> sorted, int p) {
