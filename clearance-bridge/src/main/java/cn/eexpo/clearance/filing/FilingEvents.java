@@ -5,13 +5,16 @@ import cn.eexpo.orders.OrderPaid;
 import cn.eexpo.orders.OrderReturned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * What the orders module tells the filing: paid (file it), cancelled before release (withdraw the list, CEB623),
- * returned (ask for the tax back, CEB625). Each event stays in the publication registry until handled here, so none
- * is lost to a crash; handling one twice changes nothing.
+ * returned (ask for the tax back, CEB625). A paid order is registered for filing in the very transaction that makes it
+ * PAID: the filing's row is the outbox entry, committed with the payment or not at all, and the workers take it from
+ * there. Cancellations and returns stay in the publication registry until handled here. None is lost to a crash;
+ * handling one twice changes nothing.
  */
 @Component
 class FilingEvents {
@@ -26,7 +29,9 @@ class FilingEvents {
         this.worker = worker;
     }
 
-    @ApplicationModuleListener
+    // In the publisher's transaction (not an @ApplicationModuleListener): one insert instead of a publication record,
+    // its status and completion updates and a transaction of its own, each a commit, for every paid order.
+    @EventListener
     void on(OrderPaid event) {
         if (store.register(event.orderNo())) {
             worker.wakeAfterCommit();

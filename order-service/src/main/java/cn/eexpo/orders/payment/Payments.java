@@ -204,7 +204,10 @@ public class Payments implements Cancellation.UnpaidOrders {
                     order.total().fen());
         }
         transactions.executeWithoutResult(s -> {
-            orders.attachPaymentIntent(order.orderNo(), intent.getId(), intent.getClientSecret());
+            if (!intent.getId().equals(order.paymentIntentId())) {
+                // Paid through an intent the order did not know yet (its creation answered too late): it is the one.
+                orders.attachPaymentIntent(order.orderNo(), intent.getId(), intent.getClientSecret());
+            }
             var outcome =
                     transitions.move(order.orderNo(), OrderStatus.PAID, "payment " + intent.getId() + " succeeded");
             if (outcome.result() == OrderTransitions.Result.REFUSED && outcome.status() == OrderStatus.CANCELLED) {

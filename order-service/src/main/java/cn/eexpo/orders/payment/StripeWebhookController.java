@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -31,14 +32,19 @@ class StripeWebhookController {
     private static final Set<String> RELEVANT =
             Set.of("payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled");
 
+    private static final String SUCCEEDED = "payment_intent.succeeded";
+
     private final StripeProperties properties;
     private final Payments payments;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
-    StripeWebhookController(StripeProperties properties, Payments payments, JdbcClient jdbc) {
+    StripeWebhookController(
+            StripeProperties properties, Payments payments, JdbcClient jdbc, TransactionTemplate transactions) {
         this.properties = properties;
         this.payments = payments;
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     @PostMapping(path = "/api/v1/payments/stripe/webhook")
@@ -57,10 +63,22 @@ class StripeWebhookController {
         } catch (RuntimeException e) {
             return refuse("The webhook body is not a Stripe event.");
         }
-        if (!RELEVANT.contains(event.getType()) || alreadyHandled(event.getId())) {
+        if (!RELEVANT.contains(event.getType())) {
             return ResponseEntity.ok().build();
         }
         var object = event.getDataObjectDeserializer().getObject().orElse(null);
+        if (SUCCEEDED.equals(event.getType()) && object instanceof PaymentIntent intent) {
+            // One transaction, one commit: the event is remembered with the order it made PAID, or not at all. A copy
+            // delivered meanwhile waits on the event's key and then finds it taken.
+            transactions.executeWithoutResult(status -> {
+                if (remember(event.getId(), event.getType())) payments.apply(intent);
+            });
+            return ResponseEntity.ok().build();
+        }
+        if (alreadyHandled(event.getId())) {
+            return ResponseEntity.ok().build();
+        }
+        // Failures and cancellations may call Stripe (a declined intent is cancelled): not inside a transaction.
         if (object instanceof PaymentIntent intent) {
             payments.apply(intent);
         }
@@ -75,11 +93,13 @@ class StripeWebhookController {
                 .single();
     }
 
-    private void remember(String eventId, String type) {
-        jdbc.sql("insert into stripe_event (id, type) values (:id, :type) on conflict do nothing")
-                .param("id", eventId)
-                .param("type", type)
-                .update();
+    /** Records a handled event; false when it was recorded before. */
+    private boolean remember(String eventId, String type) {
+        return jdbc.sql("insert into stripe_event (id, type) values (:id, :type) on conflict do nothing")
+                        .param("id", eventId)
+                        .param("type", type)
+                        .update()
+                > 0;
     }
 
     private static ResponseEntity<ProblemDetail> refuse(String detail) {
