@@ -24,7 +24,10 @@ public interface StockReservations {
     /** Frees the units of a held reservation; a reservation already released or consumed is left as it is. */
     void release(String reference);
 
-    /** The goods left the warehouse; a reservation not held is left as it is. */
+    /**
+     * The goods left the warehouse; a reservation not held is left as it is. Takes effect as the transaction commits,
+     * together with the transaction's other consumptions.
+     */
     void consume(String reference);
 
     /** References of held reservations that expired before {@code now}, oldest first. */

@@ -118,6 +118,30 @@ class StockReservationsTest {
     }
 
     @Test
+    void consumptionsTakeEffectTogetherWhenTheTransactionCommits() {
+        setStock(10, 0);
+        transactions.executeWithoutResult(s -> {
+            reservations.reserve("c", List.of(new StockLine(SKU, warehouse, 2)), null);
+            reservations.reserve("d", List.of(new StockLine(SKU, warehouse, 3)), null);
+        });
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(s -> {
+                    reservations.consume("c");
+                    throw new IllegalStateException("rolled back");
+                }))
+                .hasMessage("rolled back");
+        assertThat(column("on_hand")).as("nothing consumed by a rollback").isEqualTo(10);
+
+        transactions.executeWithoutResult(s -> {
+            reservations.consume("c");
+            reservations.consume("d");
+            assertThat(column("on_hand")).as("not before the commit").isEqualTo(10);
+        });
+        assertThat(column("reserved")).as("both lines of the same product").isZero();
+        assertThat(column("on_hand")).isEqualTo(5);
+    }
+
+    @Test
     void anUnpaidReservationExpires() {
         setStock(5, 0);
         var past = Instant.now().minusSeconds(1);

@@ -9,12 +9,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reservations as conditional updates of {@code stock}: {@code reserved + n} only where {@code on_hand - reserved >= n},
@@ -92,9 +96,59 @@ class JdbcStockReservations implements StockReservations {
         }
     }
 
+    /**
+     * Collected, and applied as the transaction commits: all of a transaction's consumptions in two statements, the
+     * stock rows locked in SKU order. A transaction that releases many orders (customs receipts come in batches) so
+     * holds the most contended rows only for its last moment, and cannot deadlock with another that consumes the same
+     * products in another order.
+     */
     @Override
     public void consume(String reference) {
-        close(reference, "CONSUMED", "reserved = s.reserved - r.quantity, on_hand = s.on_hand - r.quantity");
+        @SuppressWarnings("unchecked")
+        var pending = (Set<String>) TransactionSynchronizationManager.getResource(PENDING_CONSUMPTION);
+        if (pending == null) {
+            var references = new TreeSet<String>();
+            TransactionSynchronizationManager.bindResource(PENDING_CONSUMPTION, references);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    consumeNow(references);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_CONSUMPTION);
+                }
+            });
+            pending = references;
+        }
+        pending.add(reference);
+    }
+
+    private static final Object PENDING_CONSUMPTION = JdbcStockReservations.class.getName() + ".consumption";
+
+    private void consumeNow(Set<String> references) {
+        if (references.isEmpty()) return;
+        String[] refs = references.toArray(String[]::new);
+        jdbc.sql("""
+                        select 1 from stock
+                         where (sku, warehouse_code) in (select sku, warehouse_code from stock_reservation
+                                                          where reference = any(:refs) and state = 'HELD')
+                         order by sku, warehouse_code
+                           for update
+                        """).param("refs", refs).query().listOfRows();
+        jdbc.sql("""
+                        with closed as (
+                            update stock_reservation set state = 'CONSUMED', closed_at = now()
+                             where reference = any(:refs) and state = 'HELD'
+                            returning sku, warehouse_code, quantity
+                        ), taken as (
+                            select sku, warehouse_code, sum(quantity) as quantity from closed group by sku, warehouse_code
+                        )
+                        update stock s set reserved = s.reserved - t.quantity, on_hand = s.on_hand - t.quantity
+                          from taken t
+                         where s.sku = t.sku and s.warehouse_code = t.warehouse_code
+                        """).param("refs", refs).update();
     }
 
     /** Closes the held lines and adjusts stock; answers the SKUs that were sold out before. */
