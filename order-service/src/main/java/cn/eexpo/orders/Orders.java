@@ -12,9 +12,12 @@ public interface Orders {
      * Applies what customs said: DECLARED, ACCEPTED, RELEASED, REJECTED, INSPECTION or DETAINED. A status the order has
      * already passed is ignored (receipts may come late or twice), so this is safe to repeat.
      *
-     * @return the order's status afterwards
+     * @return the order's status afterwards, and whether this call moved it there
      */
-    OrderStatus customsStatus(String orderNo, OrderStatus status, String cause);
+    CustomsMove customsStatus(String orderNo, OrderStatus status, String cause);
+
+    /** Where a customs status left the order: its status, and whether it moved (false: passed, or refused). */
+    record CustomsMove(OrderStatus status, boolean moved) {}
 
     Optional<OrderStatus> status(String orderNo);
 

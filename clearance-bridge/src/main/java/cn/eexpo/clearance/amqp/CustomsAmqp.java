@@ -1,14 +1,18 @@
 package cn.eexpo.clearance.amqp;
 
+import java.io.IOException;
 import java.time.Duration;
-import java.util.function.Consumer;
+import java.util.Collections;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener;
 
 /**
  * The customs link's own AMQP connection (it may go through a relay or another broker than the rest of the
@@ -62,25 +66,63 @@ public final class CustomsAmqp implements AutoCloseable {
         return new AmqpCustomsTransport(template, outboundQueue, confirmTimeout);
     }
 
-    /** Starts consuming receipts; {@code handler} throws to have a receipt delivered again later. */
-    public synchronized void consumeReceipts(Consumer<byte[]> handler) {
+    /**
+     * Takes the receipts of one delivery batch; answers, for each, whether it was recorded (or quarantined) and may be
+     * acknowledged. One not recorded is delivered again later; throwing has all of them delivered again.
+     */
+    @FunctionalInterface
+    public interface ReceiptHandler {
+        List<Boolean> accept(List<byte[]> bodies);
+    }
+
+    /**
+     * Starts consuming receipts in batches: what is waiting, up to {@code batchSize} at a time, goes to the handler
+     * together (one transaction for many receipts); a batch is handed over as soon as the queue has nothing more for
+     * {@code linger}, so a quiet queue adds at most that to a receipt's way.
+     */
+    public synchronized void consumeReceipts(int batchSize, Duration linger, ReceiptHandler handler) {
         if (consumer != null) return;
         var container = new SimpleMessageListenerContainer(connections);
         container.setQueueNames(receiptQueue);
-        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
-        container.setDefaultRequeueRejected(true);
-        container.setPrefetchCount(50);
-        // Receipts of one filing are applied under its row lock, each recorded once: consumers may take them in
-        // parallel. A receipt mostly waits for PostgreSQL (the filing's row lock, the commit), so two per core.
-        container.setConcurrentConsumers(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+        container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+        container.setConsumerBatchEnabled(true);
+        container.setBatchSize(batchSize);
+        container.setReceiveTimeout(Math.max(1, linger.toMillis()));
+        container.setPrefetchCount(2 * batchSize);
+        // Receipts of one filing are applied under its row lock, each recorded once: consumers may take batches in
+        // parallel. A batch mostly waits for PostgreSQL (the filings' row locks, the commit).
+        container.setConcurrentConsumers(Math.max(2, Runtime.getRuntime().availableProcessors()));
         container.setRecoveryInterval(1000);
         container.setMissingQueuesFatal(false);
         container.setAmqpAdmin(admin);
-        container.setMessageListener(message -> handler.accept(message.getBody()));
+        container.setMessageListener((ChannelAwareBatchMessageListener) (messages, channel) -> {
+            List<Boolean> recorded;
+            try {
+                recorded =
+                        handler.accept(messages.stream().map(Message::getBody).toList());
+            } catch (RuntimeException e) {
+                log.warn("{} customs receipt(s) not recorded, delivered again: {}", messages.size(), e.toString());
+                recorded = Collections.nCopies(messages.size(), false);
+            }
+            try {
+                if (!recorded.contains(false)) {
+                    channel.basicAck(messages.getLast().getMessageProperties().getDeliveryTag(), true);
+                    return;
+                }
+                for (int i = 0; i < messages.size(); i++) {
+                    long tag = messages.get(i).getMessageProperties().getDeliveryTag();
+                    if (recorded.get(i)) channel.basicAck(tag, false);
+                    else channel.basicNack(tag, false, true);
+                }
+            } catch (IOException e) {
+                // The channel is gone: the broker delivers the unacknowledged ones again (recorded ones count once).
+                log.warn("Could not acknowledge customs receipts: {}", e.toString());
+            }
+        });
         container.afterPropertiesSet();
         container.start();
         consumer = container;
-        log.info("Consuming customs receipts from {}", receiptQueue);
+        log.info("Consuming customs receipts from {} in batches of up to {}", receiptQueue, batchSize);
     }
 
     @Override

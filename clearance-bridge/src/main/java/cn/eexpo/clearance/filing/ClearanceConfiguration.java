@@ -103,12 +103,11 @@ class ClearanceConfiguration {
                 event.getApplicationContext().getBeanProvider(CustomsAmqp.class).getIfAvailable();
         if (amqp == null) return;
         var intake = event.getApplicationContext().getBean(ReceiptIntake.class);
-        amqp.consumeReceipts(body -> {
-            try {
-                intake.accept(body, "amqp");
-            } catch (ReceiptIntake.UnreadableReceiptException e) {
-                // quarantined: acknowledged, not redelivered
-            }
-        });
+        var settings =
+                event.getApplicationContext().getBean(ClearanceProperties.class).amqp();
+        amqp.consumeReceipts(
+                Math.max(1, settings.receiptBatch()),
+                settings.receiptLinger(),
+                bodies -> intake.acceptDelivered(bodies, "amqp"));
     }
 }

@@ -68,6 +68,10 @@ public record ClearanceProperties(
     /**
      * The customs transport over RabbitMQ (DXP envelopes). Its own connection: it may go through another broker or a
      * relay than the application's other messaging.
+     *
+     * @param receiptBatch receipts applied together in one transaction at most (a busy queue fills batches; a quiet
+     *     one hands each over after {@code receiptLinger})
+     * @param receiptLinger how long a consumer waits for more receipts before it applies what it holds
      */
     public record Amqp(
             @DefaultValue("true") boolean enabled,
@@ -78,7 +82,9 @@ public record ClearanceProperties(
             @DefaultValue("/") String virtualHost,
             @DefaultValue("eexpo.customs.outbound") String outboundQueue,
             @DefaultValue("eexpo.customs.receipts") String receiptQueue,
-            @DefaultValue("5s") Duration confirmTimeout) {}
+            @DefaultValue("5s") Duration confirmTimeout,
+            @DefaultValue("50") int receiptBatch,
+            @DefaultValue("5ms") Duration receiptLinger) {}
 
     public String assureCodeOrPlatform() {
         return assureCode == null || assureCode.isBlank() ? platform.code() : assureCode;

@@ -6,8 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,7 +61,15 @@ class FilingStore implements DeadLetters {
             Instant createdAt,
             @Nullable Instant sentAt) {}
 
-    record DueMessage(String guid, long filingId, String orderNo, String msgType, byte[] envelope, int attempts) {}
+    /** A message to send; {@code filingQueued}: its filing was QUEUED when it was claimed (nothing of it sent yet). */
+    record DueMessage(
+            String guid,
+            long filingId,
+            String orderNo,
+            String msgType,
+            byte[] envelope,
+            int attempts,
+            boolean filingQueued) {}
 
     record ReceiptRow(
             String receiptGuid,
@@ -91,6 +105,41 @@ class FilingStore implements DeadLetters {
                 .param("orderNo", orderNo)
                 .query(FilingStore::filing)
                 .optional();
+    }
+
+    /**
+     * Locks the rows of these filings in the order of their ids (one order for every transaction, so two that lock
+     * overlapping sets wait for each other instead of deadlocking); answers them as locked.
+     */
+    List<FilingRow> lockAll(Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("select * from customs_filing where id = any(:ids) order by id for update")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(FilingStore::filing)
+                .list();
+    }
+
+    /** The filings of these orders, by order number. */
+    Map<String, FilingRow> findByOrderNos(Collection<String> orderNos) {
+        return findAllBy("order_no", orderNos, FilingRow::orderNo);
+    }
+
+    /** The filings with these enterprise list numbers (copNo), by that number. */
+    Map<String, FilingRow> findByCopNos(Collection<String> copNos) {
+        return findAllBy("cop_no", copNos, FilingRow::copNo);
+    }
+
+    /** By one of the filing's unique keys; {@code column} is one of this class's constants, never input. */
+    private Map<String, FilingRow> findAllBy(
+            String column, Collection<String> values, java.util.function.Function<FilingRow, String> key) {
+        if (values.isEmpty()) return Map.of();
+        var found = new HashMap<String, FilingRow>();
+        jdbc.sql("select * from customs_filing where " + column + " = any(:values)")
+                .param("values", values.toArray(String[]::new))
+                .query(FilingStore::filing)
+                .list()
+                .forEach(row -> found.put(key.apply(row), row));
+        return found;
     }
 
     Optional<FilingRow> find(String orderNo) {
@@ -137,17 +186,50 @@ class FilingStore implements DeadLetters {
                 .list();
     }
 
-    void built(long id, String copNo, String logisticsNo, FilingState state) {
+    /** The filing's messages are stored; {@code paymentDeclared}: the payment partner declared its payment just now. */
+    void built(long id, String copNo, String logisticsNo, FilingState state, boolean paymentDeclared) {
         jdbc.sql("""
                         update customs_filing set state = :state, cop_no = :copNo, logistics_no = :logisticsNo,
-                               attempts = 0, last_error = null, updated_at = now()
+                               attempts = 0, last_error = null, updated_at = now(),
+                               payment_declared = payment_declared or :declared
                          where id = :id
                         """)
                 .param("state", state.name())
                 .param("copNo", copNo)
                 .param("logisticsNo", logisticsNo)
+                .param("declared", paymentDeclared)
                 .param("id", id)
                 .update();
+    }
+
+    /**
+     * What earlier builds of a filing left, read at once: whether customs holds its order (a CEB312 that was not a
+     * rejection) and its list (CEB622), the sequence number its next message takes, whether messages of it wait
+     * unsent, and whether dead letters about it are open.
+     */
+    record History(boolean orderKnown, boolean listKnown, int nextSeq, boolean unsent, boolean deadLetters) {}
+
+    History history(long filingId) {
+        return jdbc.sql("""
+                        select exists (select 1 from customs_receipt
+                                        where filing_id = :id and msg_type = 'CEB312Message'
+                                          and return_status not like '-%' and return_status <> '100') as order_known,
+                               exists (select 1 from customs_receipt
+                                        where filing_id = :id and msg_type = 'CEB622Message'
+                                          and return_status not like '-%' and return_status <> '100') as list_known,
+                               coalesce((select max(seq) from customs_message where filing_id = :id), 0) + 1 as next_seq,
+                               exists (select 1 from customs_message where filing_id = :id and state = 'PENDING') as unsent,
+                               exists (select 1 from customs_dead_letter where filing_id = :id and resolved_at is null)
+                                   as dead_letters
+                        """)
+                .param("id", filingId)
+                .query((rs, row) -> new History(
+                        rs.getBoolean("order_known"),
+                        rs.getBoolean("list_known"),
+                        rs.getInt("next_seq"),
+                        rs.getBoolean("unsent"),
+                        rs.getBoolean("dead_letters")))
+                .single();
     }
 
     void paymentDeclared(long id) {
@@ -275,7 +357,9 @@ class FilingStore implements DeadLetters {
      */
     List<DueMessage> claimDue(int limit) {
         return jdbc.sql("""
-                        select guid, filing_id, order_no, msg_type, envelope, attempts from customs_message m
+                        select guid, filing_id, order_no, msg_type, envelope, attempts,
+                               (select f.state = 'QUEUED' from customs_filing f where f.id = m.filing_id) as queued
+                          from customs_message m
                          where state = 'PENDING' and next_attempt_at <= now()
                            and not exists (select 1 from customs_message earlier
                                             where earlier.filing_id = m.filing_id and earlier.seq < m.seq
@@ -291,7 +375,8 @@ class FilingStore implements DeadLetters {
                         rs.getString("order_no"),
                         rs.getString("msg_type"),
                         rs.getBytes("envelope"),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"),
+                        rs.getBoolean("queued")))
                 .list();
     }
 
@@ -304,12 +389,18 @@ class FilingStore implements DeadLetters {
                         """)
                 .param("guids", messages.stream().map(DueMessage::guid).toArray(String[]::new))
                 .update();
-        // QUEUED becomes SENT; receipts may already have moved a filing further.
+        // QUEUED becomes SENT; receipts may already have moved a filing further. Only filings that were QUEUED when
+        // claimed: a filing whose first message left before has its receipts coming in, and waiting here for their
+        // row locks would hold up the whole send step for nothing.
+        Long[] queued = messages.stream()
+                .filter(DueMessage::filingQueued)
+                .map(DueMessage::filingId)
+                .distinct()
+                .toArray(Long[]::new);
+        if (queued.length == 0) return;
         jdbc.sql(
                         "update customs_filing set state = 'SENT', updated_at = now() where id = any(:ids) and state = 'QUEUED'")
-                .param(
-                        "ids",
-                        messages.stream().map(DueMessage::filingId).distinct().toArray(Long[]::new))
+                .param("ids", queued)
                 .update();
     }
 
@@ -358,7 +449,70 @@ class FilingStore implements DeadLetters {
                 .optional();
     }
 
+    /**
+     * The guid of the newest message of each type in these filings, sent or not, by {@link #latestKey(long, String)}.
+     */
+    Map<String, String> latestMessages(Collection<Long> filingIds) {
+        if (filingIds.isEmpty()) return Map.of();
+        var latest = new HashMap<String, String>();
+        jdbc.sql("""
+                        select distinct on (filing_id, msg_type) filing_id, msg_type, guid from customs_message
+                         where filing_id = any(:ids) order by filing_id, msg_type, seq desc
+                        """).param("ids", filingIds.toArray(Long[]::new)).query(rs -> {
+            latest.put(latestKey(rs.getLong(1), rs.getString(2)), rs.getString(3));
+        });
+        return latest;
+    }
+
+    static String latestKey(long filingId, String msgType) {
+        return filingId + "/" + msgType;
+    }
+
     // ------------------------------------------------------------------ receipts
+
+    /** A receipt to record. */
+    record NewReceipt(
+            String receiptGuid,
+            String msgType,
+            String returnStatus,
+            long filingId,
+            @Nullable String messageGuid,
+            String returnTime,
+            String returnInfo,
+            String source) {}
+
+    /** What makes a receipt the same receipt: customs may send one twice. */
+    record ReceiptKey(String receiptGuid, String msgType, String returnStatus) {}
+
+    /** Records receipts in one statement; answers the keys of those not recorded before. */
+    Set<ReceiptKey> receipts(List<NewReceipt> receipts) {
+        if (receipts.isEmpty()) return new HashSet<>();
+        var recorded = new HashSet<ReceiptKey>();
+        jdbc.sql("""
+                        insert into customs_receipt (receipt_guid, msg_type, return_status, filing_id, message_guid,
+                                                     return_time, return_info, source)
+                        select * from unnest(:guids, :types, :statuses, :filingIds, :messageGuids, :times, :infos,
+                                             :sources)
+                        on conflict do nothing
+                        returning receipt_guid, msg_type, return_status
+                        """)
+                .param("guids", receipts.stream().map(NewReceipt::receiptGuid).toArray(String[]::new))
+                .param("types", receipts.stream().map(NewReceipt::msgType).toArray(String[]::new))
+                .param(
+                        "statuses",
+                        receipts.stream().map(NewReceipt::returnStatus).toArray(String[]::new))
+                .param("filingIds", receipts.stream().map(NewReceipt::filingId).toArray(Long[]::new))
+                .param(
+                        "messageGuids",
+                        receipts.stream().map(NewReceipt::messageGuid).toArray(String[]::new))
+                .param("times", receipts.stream().map(NewReceipt::returnTime).toArray(String[]::new))
+                .param("infos", receipts.stream().map(NewReceipt::returnInfo).toArray(String[]::new))
+                .param("sources", receipts.stream().map(NewReceipt::source).toArray(String[]::new))
+                .query(rs -> {
+                    recorded.add(new ReceiptKey(rs.getString(1), rs.getString(2), rs.getString(3)));
+                });
+        return recorded;
+    }
 
     /** Records a receipt; false when the same receipt was recorded before. */
     boolean receipt(
@@ -436,9 +590,11 @@ class FilingStore implements DeadLetters {
      * Orders, until the transaction ends, the transactions that look up a list number with those that give one to a
      * filing: a tax bill either sees the number or is parked before the list receipt looks for parked bills.
      */
-    void lockListNumber(String invtNo) {
-        jdbc.sql("select pg_advisory_xact_lock(816, hashtext(:invtNo))")
-                .param("invtNo", invtNo)
+    void lockListNumbers(SortedSet<String> invtNos) {
+        if (invtNos.isEmpty()) return;
+        // Taken in the array's order, which is sorted: one order for every transaction.
+        jdbc.sql("select count(pg_advisory_xact_lock(816, hashtext(n))) from unnest(:numbers) as t(n)")
+                .param("numbers", invtNos.toArray(String[]::new))
                 .query()
                 .singleValue();
     }

@@ -152,31 +152,33 @@ class FilingWorker implements DisposableBean {
             return;
         }
         Filing built;
+        boolean declaredNow = false;
         try {
             built = assembler.assemble(order);
             if (!filing.paymentDeclared() && built.payment() != null) {
                 payments.declare(paymentOf(built, order));
-                store.paymentDeclared(filing.id());
+                declaredNow = true;
             }
         } catch (PaymentDeclaration.PaymentDeclarationException | IllegalStateException e) {
             retry(filing, e.getMessage());
             return;
         }
+        // What an earlier build left (a resubmission's): documents customs holds, unsent messages, dead letters.
+        var history = store.history(filing.id());
         // appType 2 for a document customs already holds (an operator's corrected resubmission), 1 otherwise.
-        AppType orderType =
-                store.customsHas(filing.id(), CebMessageType.CEB312.rootName()) ? AppType.CHANGE : AppType.NEW;
-        AppType listType =
-                store.customsHas(filing.id(), CebMessageType.CEB622.rootName()) ? AppType.CHANGE : AppType.NEW;
-        store.supersedeUnsent(filing.id());
+        AppType orderType = history.orderKnown() ? AppType.CHANGE : AppType.NEW;
+        AppType listType = history.listKnown() ? AppType.CHANGE : AppType.NEW;
+        if (history.unsent()) store.supersedeUnsent(filing.id());
         List<Outcome> outcomes = outgoing.prepareFiling(built, orderType);
         if (outcomes.size() == 2 && listType != orderType) {
             outcomes = List.of(
                     outcomes.getFirst(), outgoing.prepareFiling(built, listType).getLast());
         }
-        int seq = store.nextSeq(filing.id());
+        int seq = history.nextSeq();
         for (Outcome outcome : outcomes) {
             if (outcome instanceof Outcome.DeadLettered) {
                 store.supersedeUnsent(filing.id());
+                if (declaredNow) store.paymentDeclared(filing.id());
                 store.state(filing.id(), FilingState.DEAD_LETTER, null, "dead-lettered: see the dead letters");
                 log.warn("Order {} not filed: its filing was dead-lettered", filing.orderNo());
                 return;
@@ -193,8 +195,13 @@ class FilingWorker implements DisposableBean {
                     prepared.message().xml(),
                     prepared.envelopeXml());
         }
-        store.resolveDeadLetters(filing.id());
-        store.built(filing.id(), built.clearance().copNo(), built.clearance().logisticsNo(), FilingState.QUEUED);
+        if (history.deadLetters()) store.resolveDeadLetters(filing.id());
+        store.built(
+                filing.id(),
+                built.clearance().copNo(),
+                built.clearance().logisticsNo(),
+                FilingState.QUEUED,
+                declaredNow);
     }
 
     private PaymentRecord paymentOf(Filing filing, OrderForFiling order) {

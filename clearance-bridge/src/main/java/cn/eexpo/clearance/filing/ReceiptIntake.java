@@ -13,10 +13,18 @@ import cn.eexpo.clearance.xml.XmlRefusedException;
 import cn.eexpo.orders.OrderStatus;
 import cn.eexpo.orders.Orders;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,8 +91,63 @@ public class ReceiptIntake {
             transactions.executeWithoutResult(s -> store.quarantine(source, "unreadable: " + e.getMessage(), body));
             throw new UnreadableReceiptException(e.getMessage());
         }
-        Result result = transactions.execute(status -> apply(batch, body, source));
-        return result == null ? new Result(0, 0, 0) : result;
+        List<Result> results = transactions.execute(status -> apply(List.of(new Message(body, batch)), source));
+        return results == null ? new Result(0, 0, 0) : results.getFirst();
+    }
+
+    /**
+     * Takes receipt messages that arrived together, in one transaction: one commit for all of them instead of one
+     * each. What each did is answered in their order; one that cannot be read is quarantined (its result counts it).
+     * If the transaction fails (the database, a deadlock with another instance), nothing of it is recorded and the
+     * caller takes the messages one by one.
+     */
+    public List<Result> acceptAll(List<byte[]> bodies, String source) {
+        var messages = new ArrayList<Message>(bodies.size());
+        var unreadable = new ArrayList<Integer>();
+        for (byte[] body : bodies) {
+            try {
+                messages.add(new Message(body, read(body)));
+            } catch (XmlRefusedException | MalformedMessageException e) {
+                messages.add(new Message(body, null));
+                unreadable.add(messages.size() - 1);
+            }
+        }
+        List<Result> results = transactions.execute(status -> {
+            for (int i : unreadable) {
+                store.quarantine(source, "unreadable: not a customs receipt", bodies.get(i));
+            }
+            return apply(messages, source);
+        });
+        return results == null ? List.of() : results;
+    }
+
+    /**
+     * Takes what the transport delivered together: in one transaction, or, when that fails, one message at a time (so
+     * that one the database cannot take holds up no other). Answers, for each, whether it was recorded or quarantined
+     * and may be acknowledged; one that is not is delivered again.
+     */
+    public List<Boolean> acceptDelivered(List<byte[]> bodies, String source) {
+        if (bodies.size() > 1) {
+            try {
+                acceptAll(bodies, source);
+                return Collections.nCopies(bodies.size(), true);
+            } catch (RuntimeException e) {
+                log.info("{} receipts taken one by one: together they failed ({})", bodies.size(), e.toString());
+            }
+        }
+        var recorded = new ArrayList<Boolean>(bodies.size());
+        for (byte[] body : bodies) {
+            try {
+                accept(body, source);
+                recorded.add(true);
+            } catch (UnreadableReceiptException e) {
+                recorded.add(true); // quarantined: not delivered again
+            } catch (RuntimeException e) {
+                log.warn("A customs receipt was not recorded and is delivered again: {}", e.toString());
+                recorded.add(false);
+            }
+        }
+        return recorded;
     }
 
     private static ReceiptBatch read(byte[] body) {
@@ -94,45 +157,200 @@ public class ReceiptIntake {
                 : Receipts.parse(document);
     }
 
-    private Result apply(ReceiptBatch batch, byte[] body, String source) {
-        int applied = 0, duplicates = 0, quarantined = 0;
-        for (Receipt receipt : batch.receipts()) {
-            var filing = filingOf(receipt);
-            if (filing.isEmpty()) {
-                quarantined++;
-                store.quarantine(source, "no filing for " + describe(receipt), body);
+    /** A message taken in: its bytes and what they said (null: unreadable, already quarantined). */
+    private record Message(byte[] body, @Nullable ReceiptBatch batch) {}
+
+    /**
+     * Applies the messages in their order. Locks are taken in one order by every transaction, before anything is
+     * written, so that transactions taking overlapping messages wait for each other instead of deadlocking: first the
+     * list numbers the messages may look up or give to a filing (sorted), then the rows of all the filings they name
+     * (by id). Receipts of one filing are therefore recorded and applied one transaction at a time, in every instance.
+     */
+    private List<Result> apply(List<Message> messages, String source) {
+        // The filing each receipt names, as far as it can be found before any is applied (not locked yet).
+        var receipts = messages.stream()
+                .map(Message::batch)
+                .filter(Objects::nonNull)
+                .flatMap(b -> b.receipts().stream())
+                .toList();
+        var byOrderNo = store.findByOrderNos(keys(receipts, CebMessageType.CEB312, Receipt::orderNo));
+        var byCopNo = store.findByCopNos(keys(receipts, LISTS, Receipt::copNo));
+        var named = new ArrayList<List<Optional<FilingStore.FilingRow>>>(messages.size());
+        var numbers = new TreeSet<String>();
+        for (Message m : messages) {
+            var filings = new ArrayList<Optional<FilingStore.FilingRow>>();
+            if (m.batch() != null) {
+                for (Receipt r : m.batch().receipts()) {
+                    var filing = filingOf(r, byOrderNo, byCopNo);
+                    filings.add(filing);
+                    // A list receipt may give its filing a number tax bills wait for; one numbered before cannot.
+                    if (r.type() == CebMessageType.CEB622
+                            && r.invtNo() != null
+                            && filing.map(f -> f.invtNo() == null).orElse(true)) {
+                        numbers.add(r.invtNo());
+                    }
+                }
+                m.batch().taxes().forEach(tax -> numbers.add(tax.invtNo()));
+            }
+            named.add(filings);
+        }
+        store.lockListNumbers(numbers);
+        // Tax bills name the list number: looked up under its lock, so a number given meanwhile is seen.
+        var ids = new TreeSet<Long>();
+        for (int i = 0; i < messages.size(); i++) {
+            var batch = messages.get(i).batch();
+            if (batch == null) continue;
+            for (TaxReceipt tax : batch.taxes()) named.get(i).add(store.findByInvtNo(tax.invtNo()));
+            named.get(i).forEach(f -> f.ifPresent(row -> ids.add(row.id())));
+        }
+        var filings = new Filings(store);
+        store.lockAll(ids).forEach(filings::put);
+
+        // Every receipt of a known filing recorded at once; those recorded before (customs sent them twice) are not
+        // applied again.
+        var latest = store.latestMessages(ids);
+        var rows = new ArrayList<FilingStore.NewReceipt>();
+        for (int i = 0; i < messages.size(); i++) {
+            var batch = messages.get(i).batch();
+            if (batch == null) continue;
+            int k = 0;
+            for (Receipt r : batch.receipts()) {
+                var filing = named.get(i).get(k++);
+                if (filing.isPresent())
+                    rows.add(newReceipt(r, filings.get(filing.get().id()), latest, source));
+            }
+            for (TaxReceipt tax : batch.taxes()) {
+                var filing = named.get(i).get(k++);
+                if (filing.isPresent())
+                    rows.add(newTax(batch.type(), tax, filing.get().id(), source));
+            }
+        }
+        var recorded = store.receipts(rows);
+
+        var results = new ArrayList<Result>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            if (m.batch() == null) {
+                results.add(new Result(0, 0, 1));
                 continue;
             }
-            // The filing's row lock first: receipts of one filing are recorded and applied one at a time, in every
-            // instance and consumer (taking it after the insert, whose foreign key shares the row, could deadlock).
-            var locked = store.lock(filing.get().orderNo()).orElseThrow();
-            if (!store.receipt(
-                    receipt.guid(),
-                    receipt.type().rootName(),
-                    receipt.returnStatus(),
-                    locked.id(),
-                    messageGuid(receipt, locked),
-                    receipt.returnTime(),
-                    receipt.returnInfo(),
-                    source)) {
+            results.add(apply(m, named.get(i), filings, recorded, source));
+        }
+        return results;
+    }
+
+    private static final Set<CebMessageType> LISTS =
+            EnumSet.of(CebMessageType.CEB622, CebMessageType.CEB624, CebMessageType.CEB626);
+
+    private static List<String> keys(
+            List<Receipt> receipts, CebMessageType type, Function<Receipt, @Nullable String> key) {
+        return keys(receipts, EnumSet.of(type), key);
+    }
+
+    private static List<String> keys(
+            List<Receipt> receipts, Set<CebMessageType> types, Function<Receipt, @Nullable String> key) {
+        return receipts.stream()
+                .filter(r -> types.contains(r.type()))
+                .map(key)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+    }
+
+    /**
+     * The locked filings of a transaction as they stand: one a receipt changed is read again when the next receipt
+     * of it needs it.
+     */
+    private static final class Filings {
+        private final FilingStore store;
+        private final Map<Long, FilingStore.FilingRow> rows = new HashMap<>();
+        private final Set<Long> changed = new HashSet<>();
+
+        Filings(FilingStore store) {
+            this.store = store;
+        }
+
+        void put(FilingStore.FilingRow row) {
+            rows.put(row.id(), row);
+        }
+
+        FilingStore.FilingRow get(long id) {
+            if (changed.remove(id)) rows.put(id, store.findById(id).orElseThrow());
+            return rows.get(id);
+        }
+
+        void changed(long id) {
+            changed.add(id);
+        }
+    }
+
+    private FilingStore.NewReceipt newReceipt(
+            Receipt r, FilingStore.FilingRow filing, Map<String, String> latest, String source) {
+        return new FilingStore.NewReceipt(
+                r.guid(),
+                r.type().rootName(),
+                r.returnStatus(),
+                filing.id(),
+                messageGuid(r, filing, latest),
+                r.returnTime(),
+                r.returnInfo(),
+                source);
+    }
+
+    private static FilingStore.NewReceipt newTax(CebMessageType type, TaxReceipt tax, long filingId, String source) {
+        String info = "tax " + tax.taxNo() + ": customs duty " + tax.customsTax() + ", VAT " + tax.valueAddedTax()
+                + ", consumption tax " + tax.consumptionTax();
+        return new FilingStore.NewReceipt(
+                tax.guid(), type.rootName(), tax.status(), filingId, null, tax.returnTime(), info, source);
+    }
+
+    private Result apply(
+            Message m,
+            List<Optional<FilingStore.FilingRow>> named,
+            Filings filings,
+            Set<FilingStore.ReceiptKey> recorded,
+            String source) {
+        ReceiptBatch batch = Objects.requireNonNull(m.batch());
+        int applied = 0, duplicates = 0, quarantined = 0, k = 0;
+        for (Receipt receipt : batch.receipts()) {
+            var filing = named.get(k++);
+            if (filing.isEmpty()) {
+                quarantined++;
+                store.quarantine(source, "no filing for " + describe(receipt), m.body());
+                continue;
+            }
+            // Recorded now, and the first of its copies in this transaction.
+            if (!recorded.remove(
+                    new FilingStore.ReceiptKey(receipt.guid(), receipt.type().rootName(), receipt.returnStatus()))) {
                 duplicates++;
                 continue;
             }
             applied++;
-            apply(receipt, locked);
+            long id = filing.get().id();
+            apply(receipt, filings.get(id));
+            filings.changed(id);
         }
-        // In one order, so that two messages naming the same numbers cannot wait for each other.
-        batch.taxes().stream().map(TaxReceipt::invtNo).distinct().sorted().forEach(store::lockListNumber);
         for (TaxReceipt tax : batch.taxes()) {
+            var known = named.get(k++);
+            if (known.isPresent()) {
+                if (recorded.remove(
+                        new FilingStore.ReceiptKey(tax.guid(), batch.type().rootName(), tax.status()))) {
+                    applied++;
+                } else {
+                    duplicates++;
+                }
+                continue;
+            }
+            // Not found before: perhaps a list receipt applied just now gave a filing this number.
             var filing = store.findByInvtNo(tax.invtNo());
             if (filing.isEmpty()) {
-                // Perhaps read before the list receipt that brings the number: it waits for it (see listNumbered).
+                // Read before the list receipt that brings the number: it waits for it (see listNumbered).
                 quarantined++;
                 store.quarantine(
                         source,
                         "no filing for " + batch.type().rootName() + " invtNo " + tax.invtNo()
                                 + " (applied when a list receipt gives a filing this number)",
-                        body,
+                        m.body(),
                         tax.invtNo());
                 continue;
             }
@@ -160,7 +378,7 @@ public class ReceiptIntake {
     private void listNumbered(FilingStore.FilingRow filing) {
         String invtNo = filing.invtNo();
         if (invtNo == null) return;
-        store.lockListNumber(invtNo);
+        // The number's lock is held: every list number a transaction gives was locked before any filing row.
         for (var waiting : store.waitingFor(invtNo)) {
             ReceiptBatch parked = read(waiting.body());
             for (TaxReceipt tax : parked.taxes()) {
@@ -170,10 +388,12 @@ public class ReceiptIntake {
         }
     }
 
-    private Optional<FilingStore.FilingRow> filingOf(Receipt r) {
+    private Optional<FilingStore.FilingRow> filingOf(
+            Receipt r, Map<String, FilingStore.FilingRow> byOrderNo, Map<String, FilingStore.FilingRow> byCopNo) {
         return switch (r.type()) {
-            case CEB312 -> r.orderNo() == null ? Optional.empty() : store.find(r.orderNo());
-            case CEB622, CEB624, CEB626 -> r.copNo() == null ? Optional.empty() : store.findByCopNo(r.copNo());
+            case CEB312 -> r.orderNo() == null ? Optional.empty() : Optional.ofNullable(byOrderNo.get(r.orderNo()));
+            case CEB622, CEB624, CEB626 ->
+                r.copNo() == null ? Optional.empty() : Optional.ofNullable(byCopNo.get(r.copNo()));
             case CEB900 ->
                 r.originalCopMsgId() == null
                         ? Optional.empty()
@@ -184,7 +404,7 @@ public class ReceiptIntake {
         };
     }
 
-    private @Nullable String messageGuid(Receipt r, FilingStore.FilingRow filing) {
+    private static @Nullable String messageGuid(Receipt r, FilingStore.FilingRow filing, Map<String, String> latest) {
         if (r.type() == CebMessageType.CEB900) return r.originalCopMsgId();
         String sentType = switch (r.type()) {
             case CEB312 -> "CEB311Message";
@@ -193,11 +413,7 @@ public class ReceiptIntake {
             case CEB626 -> "CEB625Message";
             default -> null;
         };
-        return sentType == null
-                ? null
-                : store.latest(filing.id(), sentType)
-                        .map(FilingStore.MessageRow::guid)
-                        .orElse(null);
+        return sentType == null ? null : latest.get(FilingStore.latestKey(filing.id(), sentType));
     }
 
     private void apply(Receipt r, FilingStore.FilingRow filing) {
@@ -211,11 +427,12 @@ public class ReceiptIntake {
                 }
                 if (r.type() == CebMessageType.CEB622) {
                     boolean unnumbered = filing.invtNo() == null;
-                    store.listNumbers(filing.id(), r.invtNo(), r.preNo());
-                    filing = store.lock(filing.orderNo()).orElseThrow();
-                    // Only when the number is new: only then can bills be waiting for it. (A bill recorded on a
-                    // known number holds the number's lock while its foreign key waits for this filing's row lock;
-                    // taking the number's lock here then would deadlock.)
+                    // Numbers are given once: a later list receipt repeats them and changes nothing.
+                    if ((unnumbered && r.invtNo() != null) || (filing.preNo() == null && r.preNo() != null)) {
+                        store.listNumbers(filing.id(), r.invtNo(), r.preNo());
+                        filing = store.findById(filing.id()).orElseThrow();
+                    }
+                    // Only when the number is new: only then can bills be waiting for it.
                     if (unnumbered) listNumbered(filing);
                 }
                 OrderStatus target = orderStatus(r.type(), status);
@@ -274,10 +491,12 @@ public class ReceiptIntake {
 
     /** Moves the order (forward only) and the filing with it. */
     private void move(FilingStore.FilingRow filing, OrderStatus target, String code, String info) {
-        OrderStatus before = orders.status(filing.orderNo()).orElse(null);
-        OrderStatus after = orders.customsStatus(filing.orderNo(), target, info);
-        if (after != before && CUSTOMS_STATES.contains(after)) {
-            store.state(filing.id(), FilingState.valueOf(after.name()), code, info);
+        // The filing follows the order's customs status: one already there says the order is (a list's 2 after the
+        // order's 2), and nothing needs asking.
+        if (filing.state().name().equals(target.name())) return;
+        var move = orders.customsStatus(filing.orderNo(), target, info);
+        if (move.moved() && CUSTOMS_STATES.contains(move.status())) {
+            store.state(filing.id(), FilingState.valueOf(move.status().name()), code, info);
         }
     }
 

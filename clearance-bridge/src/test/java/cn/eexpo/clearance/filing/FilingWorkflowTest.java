@@ -57,6 +57,9 @@ class FilingWorkflowTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ReceiptIntake intake;
+
     Buyer operator;
 
     @BeforeEach
@@ -172,6 +175,51 @@ class FilingWorkflowTest {
         assertThat(receipts.stream().map(r -> String.valueOf(((Map<?, ?>) r).get("messageType"))))
                 .containsExactlyInAnyOrder("CEB622Message", "CEB816Message");
         assertThat(post(bill)).as("the same bill again").containsEntry("duplicates", 1);
+    }
+
+    @Test
+    void receiptsDeliveredTogetherAreAppliedInOneGoEachOnce() {
+        var first = buyers.withIdentity();
+        var second = buyers.withIdentity();
+        String one = paidOrder(first);
+        String two = paidOrder(second);
+        received(one, 2);
+        received(two, 2);
+        String copNo = FilingAssembler.copNo(one);
+        String invtNo = listNumber(copNo);
+        var declared = TestReceipts.ceb312(TestReceipts.guid(), two, "2", "新增申报成功");
+        long quarantinedBefore = quarantined();
+
+        var results = intake.acceptAll(
+                List.of(
+                        // the list receipt that gives the number, and a tax bill for it right behind
+                        TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "800", "放行"),
+                        TestReceipts.ceb816(TestReceipts.guid(), invtNo, "9.10"),
+                        // the same receipt twice in one delivery
+                        declared,
+                        declared,
+                        "<not a receipt/>".getBytes(StandardCharsets.UTF_8)),
+                "test");
+
+        assertThat(results)
+                .containsExactly(
+                        new ReceiptIntake.Result(1, 0, 0),
+                        new ReceiptIntake.Result(1, 0, 0),
+                        new ReceiptIntake.Result(1, 0, 0),
+                        new ReceiptIntake.Result(0, 1, 0),
+                        new ReceiptIntake.Result(0, 0, 1));
+        assertThat(orders.status(one)).isEqualTo("RELEASED");
+        assertThat(orders.status(two)).isEqualTo("DECLARED");
+        assertThat(waitingFor(invtNo)).as("the bill found its list at once").isZero();
+        assertThat(quarantined()).as("only the unreadable one").isEqualTo(quarantinedBefore + 1);
+        var receipts = (List<?>) customs(first, one).get("receipts");
+        assertThat(receipts.stream().map(r -> String.valueOf(((Map<?, ?>) r).get("messageType"))))
+                .containsExactlyInAnyOrder("CEB622Message", "CEB816Message");
+        assertThat((List<?>) customs(second, two).get("receipts")).hasSize(1);
+
+        assertThat(intake.acceptAll(List.of(declared, declared), "test"))
+                .as("delivered again")
+                .containsExactly(new ReceiptIntake.Result(0, 1, 0), new ReceiptIntake.Result(0, 1, 0));
     }
 
     @Test

@@ -41,11 +41,12 @@ class OrdersFacade implements Orders {
     }
 
     @Override
-    public OrderStatus customsStatus(String orderNo, OrderStatus status, String cause) {
+    public CustomsMove customsStatus(String orderNo, OrderStatus status, String cause) {
         if (!FROM_CUSTOMS.contains(status)) {
             throw new IllegalArgumentException(status + " is not a status customs gives");
         }
-        return transitions.move(orderNo, status, cause).status();
+        var outcome = transitions.move(orderNo, status, cause);
+        return new CustomsMove(outcome.status(), outcome.result() == OrderTransitions.Result.MOVED);
     }
 
     @Override

@@ -53,13 +53,13 @@ class OrdersApiTest {
         var orderNo = paid(buyers.withIdentity());
 
         assertThat(api.customsStatus(orderNo, OrderStatus.DECLARED, "receipt 2"))
-                .isEqualTo(OrderStatus.DECLARED);
+                .isEqualTo(new Orders.CustomsMove(OrderStatus.DECLARED, true));
         assertThat(api.customsStatus(orderNo, OrderStatus.RELEASED, "receipt 800"))
-                .isEqualTo(OrderStatus.RELEASED);
+                .isEqualTo(new Orders.CustomsMove(OrderStatus.RELEASED, true));
         assertThat(api.customsStatus(orderNo, OrderStatus.ACCEPTED, "receipt 120, late"))
-                .isEqualTo(OrderStatus.RELEASED);
+                .isEqualTo(new Orders.CustomsMove(OrderStatus.RELEASED, false));
         assertThat(api.customsStatus(orderNo, OrderStatus.RELEASED, "receipt 800 again"))
-                .isEqualTo(OrderStatus.RELEASED);
+                .isEqualTo(new Orders.CustomsMove(OrderStatus.RELEASED, false));
         assertThat(api.status(orderNo)).contains(OrderStatus.RELEASED);
     }
 
