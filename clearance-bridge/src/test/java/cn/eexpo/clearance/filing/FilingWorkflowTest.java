@@ -11,10 +11,12 @@ import cn.eexpo.clearance.Xmllint;
 import cn.eexpo.clearance.dxp.DxpEnvelope;
 import cn.eexpo.clearance.dxp.DxpMessage;
 import cn.eexpo.clearance.signing.IndependentVerifier;
+import cn.eexpo.orders.Orders;
 import cn.eexpo.orders.TestBuyers;
 import cn.eexpo.orders.TestBuyers.Buyer;
 import cn.eexpo.orders.TestOrders;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +31,11 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -59,6 +64,21 @@ class FilingWorkflowTest {
 
     @Autowired
     ReceiptIntake intake;
+
+    @Autowired
+    FilingStore store;
+
+    @Autowired
+    Orders ordersApi;
+
+    @Autowired
+    FilingWorker worker;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Clock clock;
 
     Buyer operator;
 
@@ -220,6 +240,40 @@ class FilingWorkflowTest {
         assertThat(intake.acceptAll(List.of(declared, declared), "test"))
                 .as("delivered again")
                 .containsExactly(new ReceiptIntake.Result(0, 1, 0), new ReceiptIntake.Result(0, 1, 0));
+    }
+
+    @Test
+    void receiptsWhoseBatchFailsAreTakenOneByOne() {
+        String one = paidOrder(buyers.withIdentity());
+        String two = paidOrder(buyers.withIdentity());
+        received(one, 2);
+        received(two, 2);
+        // The batch's transaction fails once (as a deadlock with another instance would); the single ones do not.
+        var failingOnce = new TransactionTemplate(transactions.getTransactionManager()) {
+            boolean failed;
+
+            @Override
+            public <T> T execute(TransactionCallback<T> action) {
+                if (!failed) {
+                    failed = true;
+                    throw new CannotAcquireLockException("deadlock detected (test)");
+                }
+                return super.execute(action);
+            }
+        };
+        var intake = new ReceiptIntake(store, ordersApi, worker, failingOnce, clock);
+
+        var recorded = intake.acceptDelivered(
+                List.of(
+                        TestReceipts.ceb312(TestReceipts.guid(), one, "2", "新增申报成功"),
+                        TestReceipts.ceb312(TestReceipts.guid(), two, "2", "新增申报成功"),
+                        "<not a receipt/>".getBytes(StandardCharsets.UTF_8)),
+                "test");
+
+        assertThat(failingOnce.failed).isTrue();
+        assertThat(recorded).as("each recorded, or quarantined, on its own").containsExactly(true, true, true);
+        assertThat(orders.status(one)).isEqualTo("DECLARED");
+        assertThat(orders.status(two)).isEqualTo("DECLARED");
     }
 
     @Test
