@@ -20,6 +20,23 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
+    /**
+     * Stripe's webhooks, one per payment event: authenticated by their signature (checked in the controller), so the
+     * chain does no more than let them through: no Basic authentication, session, request cache, CSRF or headers.
+     */
+    @Bean
+    @Order(5)
+    SecurityFilterChain webhookSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/v1/payments/stripe/webhook")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .headers(headers -> headers.disable())
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(10)
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, AuthenticationProvider accountAuthentication)
