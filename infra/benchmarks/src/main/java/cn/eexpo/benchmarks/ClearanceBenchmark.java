@@ -50,7 +50,7 @@ public final class ClearanceBenchmark {
         var given = BenchReport.arguments(args);
         int rate = BenchReport.number(given, "rate", 187);
         int seconds = BenchReport.number(given, "seconds", 30);
-        int warmup = BenchReport.number(given, "warmup", 500);
+        int warmup = BenchReport.number(given, "warmup", 5000);
         int acceptMs = BenchReport.number(given, "customs-accept-ms", 20);
         int entryMs = BenchReport.number(given, "customs-entry-ms", 20);
         int threads = BenchReport.number(given, "filing-threads", 2);
