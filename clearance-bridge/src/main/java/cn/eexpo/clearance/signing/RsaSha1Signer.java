@@ -1,37 +1,52 @@
 package cn.eexpo.clearance.signing;
 
 import java.security.GeneralSecurityException;
-import java.util.List;
-import javax.xml.crypto.MarshalException;
-import javax.xml.crypto.dsig.CanonicalizationMethod;
-import javax.xml.crypto.dsig.DigestMethod;
-import javax.xml.crypto.dsig.Reference;
-import javax.xml.crypto.dsig.SignatureMethod;
-import javax.xml.crypto.dsig.SignedInfo;
-import javax.xml.crypto.dsig.Transform;
-import javax.xml.crypto.dsig.XMLSignatureException;
-import javax.xml.crypto.dsig.XMLSignatureFactory;
-import javax.xml.crypto.dsig.dom.DOMSignContext;
-import javax.xml.crypto.dsig.keyinfo.KeyInfo;
-import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
-import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
-import javax.xml.crypto.dsig.spec.TransformParameterSpec;
+import java.security.MessageDigest;
+import java.security.Signature;
 import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
-/** RSA-SHA1 through the JDK's XML-DSig implementation. */
+/**
+ * RSA-SHA1 (通用算法): the SHA-1 digest of the document without its signature, and {@code SHA1withRSA} (PKCS #1 v1.5)
+ * over the canonical {@code SignedInfo}, in the structure both algorithms share ({@link EnvelopedSignature}). Written
+ * directly rather than through the JDK's XML-DSig API, which cost about as much again as the RSA operation itself;
+ * the tests verify the result with that API.
+ */
 final class RsaSha1Signer implements XmlSigner {
 
-    /** The factory's instance methods are not thread-safe (its javadoc): one per thread. */
-    private static final ThreadLocal<XMLSignatureFactory> FACTORY =
-            ThreadLocal.withInitial(() -> XMLSignatureFactory.getInstance("DOM"));
-
     private final SigningKey key;
+    private final String certificate;
+    private final EnvelopedSignature.Algorithm algorithm = new EnvelopedSignature.Algorithm() {
+        @Override
+        public SignatureAlgorithm uris() {
+            return SignatureAlgorithm.RSA_SHA1;
+        }
+
+        @Override
+        public byte[] digest(byte[] canonicalDocument) {
+            try {
+                return MessageDigest.getInstance("SHA-1").digest(canonicalDocument);
+            } catch (GeneralSecurityException e) {
+                throw new SigningException("SHA-1 is not available: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public byte[] signatureValue(byte[] canonicalSignedInfo) {
+            try {
+                Signature rsa = Signature.getInstance("SHA1withRSA");
+                rsa.initSign(key.privateKey());
+                rsa.update(canonicalSignedInfo);
+                return rsa.sign();
+            } catch (GeneralSecurityException e) {
+                throw new SigningException("RSA-SHA1 signing failed: " + e.getMessage(), e);
+            }
+        }
+    };
 
     RsaSha1Signer(SigningKey key) {
         if (key.algorithm() != SignatureAlgorithm.RSA_SHA1) throw new IllegalArgumentException("not an RSA-SHA1 key");
         this.key = key;
+        this.certificate = EnvelopedSignature.certificate(key);
     }
 
     @Override
@@ -41,30 +56,6 @@ final class RsaSha1Signer implements XmlSigner {
 
     @Override
     public void sign(Document document) {
-        XMLSignatureFactory factory = FACTORY.get();
-        try {
-            Reference reference = factory.newReference(
-                    "",
-                    factory.newDigestMethod(DigestMethod.SHA1, null),
-                    List.of(factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null)),
-                    null,
-                    null);
-            SignedInfo signedInfo = factory.newSignedInfo(
-                    factory.newCanonicalizationMethod(CanonicalizationMethod.INCLUSIVE, (C14NMethodParameterSpec) null),
-                    factory.newSignatureMethod(SignatureMethod.RSA_SHA1, null),
-                    List.of(reference));
-            KeyInfoFactory keys = factory.getKeyInfoFactory();
-            KeyInfo keyInfo = keys.newKeyInfo(
-                    List.of(keys.newKeyName(key.keyName()), keys.newX509Data(List.of(key.certificate()))));
-            Element root = document.getDocumentElement();
-            Node next = Placement.prepare(root);
-            DOMSignContext context = next == null
-                    ? new DOMSignContext(key.privateKey(), root)
-                    : new DOMSignContext(key.privateKey(), root, next);
-            context.setDefaultNamespacePrefix("ds");
-            factory.newXMLSignature(signedInfo, keyInfo).sign(context);
-        } catch (GeneralSecurityException | MarshalException | XMLSignatureException e) {
-            throw new SigningException("RSA-SHA1 signing failed: " + e.getMessage(), e);
-        }
+        EnvelopedSignature.sign(document, key.keyName(), certificate, algorithm);
     }
 }

@@ -84,7 +84,10 @@ class SigningTest {
         assertThat(xml).contains("<ds:KeyName>0001</ds:KeyName>");
     }
 
-    /** The JDK's RSA signature was computed over the JDK's C14N; recomputing it with ours must give the same bytes. */
+    /**
+     * Our C14N is what both signers digest and sign; the JDK verifies RSA signatures with its own C14N (above), so the
+     * two must agree: recomputed here on a signed message, and compared with the JDK's on whole documents.
+     */
     @Test
     void ownC14nAgreesWithTheJdkOnTheDocumentAndOnSignedInfo() throws Exception {
         byte[] xml = signed("CEB311", rsa);
