@@ -146,10 +146,6 @@ class FilingStore implements DeadLetters {
         return findBy("order_no", orderNo);
     }
 
-    Optional<FilingRow> findByCopNo(String copNo) {
-        return findBy("cop_no", copNo);
-    }
-
     Optional<FilingRow> findByInvtNo(String invtNo) {
         return findBy("invt_no", invtNo);
     }
@@ -437,18 +433,6 @@ class FilingStore implements DeadLetters {
                 .optional();
     }
 
-    /** The newest message of a type in a filing, sent or not. */
-    Optional<MessageRow> latest(long filingId, String msgType) {
-        return jdbc.sql("""
-                        select * from customs_message where filing_id = :id and msg_type = :type
-                         order by seq desc limit 1
-                        """)
-                .param("id", filingId)
-                .param("type", msgType)
-                .query(FilingStore::message)
-                .optional();
-    }
-
     /**
      * The guid of the newest message of each type in these filings, sent or not, by {@link #latestKey(long, String)}.
      */
@@ -512,47 +496,6 @@ class FilingStore implements DeadLetters {
                     recorded.add(new ReceiptKey(rs.getString(1), rs.getString(2), rs.getString(3)));
                 });
         return recorded;
-    }
-
-    /** Records a receipt; false when the same receipt was recorded before. */
-    boolean receipt(
-            String receiptGuid,
-            String msgType,
-            String returnStatus,
-            long filingId,
-            @Nullable String messageGuid,
-            String returnTime,
-            String returnInfo,
-            String source) {
-        return jdbc.sql("""
-                        insert into customs_receipt (receipt_guid, msg_type, return_status, filing_id, message_guid,
-                                                     return_time, return_info, source)
-                        values (:guid, :type, :status, :filingId, :messageGuid, :time, :info, :source)
-                        on conflict do nothing
-                        """)
-                        .param("guid", receiptGuid)
-                        .param("type", msgType)
-                        .param("status", returnStatus)
-                        .param("filingId", filingId)
-                        .param("messageGuid", messageGuid)
-                        .param("time", returnTime)
-                        .param("info", returnInfo)
-                        .param("source", source)
-                        .update()
-                > 0;
-    }
-
-    /** Whether customs recorded a document of this type for the filing (a non-negative receipt). */
-    boolean customsHas(long filingId, String receiptType) {
-        return jdbc.sql("""
-                        select exists (select 1 from customs_receipt
-                                        where filing_id = :id and msg_type = :type and return_status not like '-%'
-                                          and return_status <> '100')
-                        """)
-                .param("id", filingId)
-                .param("type", receiptType)
-                .query(Boolean.class)
-                .single();
     }
 
     List<ReceiptRow> receipts(long filingId) {

@@ -365,10 +365,7 @@ public class ReceiptIntake {
 
     /** Records a tax bill on its filing; false when it was recorded before. */
     private boolean recordTax(CebMessageType type, TaxReceipt tax, FilingStore.FilingRow filing, String source) {
-        String info = "tax " + tax.taxNo() + ": customs duty " + tax.customsTax() + ", VAT " + tax.valueAddedTax()
-                + ", consumption tax " + tax.consumptionTax();
-        return store.receipt(
-                tax.guid(), type.rootName(), tax.status(), filing.id(), null, tax.returnTime(), info, source);
+        return !store.receipts(List.of(newTax(type, tax, filing.id(), source))).isEmpty();
     }
 
     /**
