@@ -103,19 +103,17 @@ public class ReceiptIntake {
      */
     public List<Result> acceptAll(List<byte[]> bodies, String source) {
         var messages = new ArrayList<Message>(bodies.size());
-        var unreadable = new ArrayList<Integer>();
+        var unreadable = new HashMap<Integer, String>();
         for (byte[] body : bodies) {
             try {
                 messages.add(new Message(body, read(body)));
             } catch (XmlRefusedException | MalformedMessageException e) {
+                unreadable.put(messages.size(), "unreadable: " + e.getMessage());
                 messages.add(new Message(body, null));
-                unreadable.add(messages.size() - 1);
             }
         }
         List<Result> results = transactions.execute(status -> {
-            for (int i : unreadable) {
-                store.quarantine(source, "unreadable: not a customs receipt", bodies.get(i));
-            }
+            unreadable.forEach((i, why) -> store.quarantine(source, why, bodies.get(i)));
             return apply(messages, source);
         });
         return results == null ? List.of() : results;
