@@ -34,11 +34,18 @@ public final class AmqpCustomsTransport implements CustomsTransport {
         sendAll(List.of(message));
     }
 
-    /** Publishes all of them on one channel, then waits once for the broker to confirm them all. */
     @Override
     public void sendAll(List<DxpMessage> messages) {
-        if (messages.isEmpty()) return;
-        List<Message> amqp = messages.stream().map(AmqpCustomsTransport::amqp).toList();
+        sendEnvelopes(messages.stream()
+                .map(m -> new Envelope(m.copMsgId(), m.msgType(), DxpEnvelope.write(m)))
+                .toList());
+    }
+
+    /** Publishes all of them on one channel, then waits once for the broker to confirm them all. */
+    @Override
+    public void sendEnvelopes(List<Envelope> envelopes) {
+        if (envelopes.isEmpty()) return;
+        List<Message> amqp = envelopes.stream().map(AmqpCustomsTransport::amqp).toList();
         try {
             template.invoke(operations -> {
                 for (Message message : amqp) operations.send("", queue, message);
@@ -46,22 +53,21 @@ public final class AmqpCustomsTransport implements CustomsTransport {
                 return null;
             });
         } catch (AmqpException e) {
-            DxpMessage first = messages.getFirst();
-            String which = messages.size() == 1
+            Envelope first = envelopes.getFirst();
+            String which = envelopes.size() == 1
                     ? first.msgType() + " " + first.copMsgId()
-                    : messages.size() + " messages from " + first.msgType() + " " + first.copMsgId();
+                    : envelopes.size() + " messages from " + first.msgType() + " " + first.copMsgId();
             throw new TransportException("RabbitMQ did not take " + which + ": " + e.getMessage(), e);
         }
     }
 
-    private static Message amqp(DxpMessage message) {
-        byte[] body = DxpEnvelope.write(message);
+    private static Message amqp(Envelope envelope) {
         MessageProperties properties = new MessageProperties();
-        properties.setMessageId(message.copMsgId());
-        properties.setType(message.msgType());
+        properties.setMessageId(envelope.copMsgId());
+        properties.setType(envelope.msgType());
         properties.setContentType("application/xml");
         properties.setContentEncoding("UTF-8");
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        return new Message(body, properties);
+        return new Message(envelope.xml(), properties);
     }
 }

@@ -25,6 +25,19 @@ public interface CustomsTransport {
         for (DxpMessage message : messages) send(message);
     }
 
+    /** An envelope as it was written, validated and stored with its message: what is sent, byte for byte. */
+    record Envelope(String copMsgId, String msgType, byte[] xml) {}
+
+    /**
+     * Sends stored envelopes, byte for byte, in their order; as {@link #sendAll}. A transport that cannot send bytes
+     * as they are reads each back and sends the message.
+     *
+     * @throws TransportException when any of them could not be handed over
+     */
+    default void sendEnvelopes(List<Envelope> envelopes) {
+        sendAll(envelopes.stream().map(e -> DxpEnvelope.read(e.xml())).toList());
+    }
+
     /** The transport could not take a message; nothing is known to have reached customs. */
     class TransportException extends RuntimeException {
         public TransportException(String message, Throwable cause) {

@@ -6,7 +6,6 @@ import cn.eexpo.clearance.ceb.CebMessageType;
 import cn.eexpo.clearance.ceb.Filing;
 import cn.eexpo.clearance.ceb.Refund;
 import cn.eexpo.clearance.dxp.CustomsTransport;
-import cn.eexpo.clearance.dxp.DxpEnvelope;
 import cn.eexpo.clearance.outgoing.Outcome;
 import cn.eexpo.clearance.outgoing.OutgoingMessages;
 import cn.eexpo.clearance.payment.PaymentDeclaration;
@@ -281,8 +280,9 @@ class FilingWorker implements DisposableBean {
             var due = store.claimDue(settings.batch());
             if (due.isEmpty()) return 0;
             try {
-                transport.sendAll(due.stream()
-                        .map(message -> DxpEnvelope.read(message.envelope()))
+                // The envelopes exactly as stored (validated when they were built): no reading and writing again.
+                transport.sendEnvelopes(due.stream()
+                        .map(m -> new CustomsTransport.Envelope(m.guid(), m.msgType(), m.envelope()))
                         .toList());
             } catch (CustomsTransport.TransportException e) {
                 // Which of them the broker took is unknown: all wait, each with its own backoff, and go again with
