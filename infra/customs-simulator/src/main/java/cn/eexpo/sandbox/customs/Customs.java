@@ -10,6 +10,7 @@ import cn.eexpo.clearance.ceb.CebXml;
 import cn.eexpo.clearance.ceb.SchemaProblem;
 import cn.eexpo.clearance.dxp.DxpEnvelope;
 import cn.eexpo.clearance.dxp.DxpMessage;
+import cn.eexpo.clearance.xml.SecureXml;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.w3c.dom.Document;
 
 /**
  * What customs does with each message, and the documents it holds. All state sits behind this object's monitor;
@@ -132,8 +134,10 @@ final class Customs implements AutoCloseable {
             ceb = CebSchema.ceb().validate(data);
             if (ceb.isEmpty()) {
                 try {
-                    message = CebXml.read(data);
-                    signature = verifier.problem(data);
+                    // Parsed once: read, and its signature checked.
+                    Document document = SecureXml.parse(data);
+                    message = CebXml.read(document);
+                    signature = verifier.problem(document);
                 } catch (RuntimeException e) {
                     readError = String.valueOf(e.getMessage());
                 }

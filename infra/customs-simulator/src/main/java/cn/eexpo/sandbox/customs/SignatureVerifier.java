@@ -76,7 +76,19 @@ final class SignatureVerifier {
     @Nullable
     String problem(byte[] xml) {
         try {
-            Document document = parse(xml);
+            return problem(parse(xml));
+        } catch (Exception e) {
+            return "signature unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    /**
+     * Why the signature of a parsed (namespace-aware) message does not verify, or {@code null} when it does; the
+     * document is left as it is.
+     */
+    @Nullable
+    String problem(Document document) {
+        try {
             var found = document.getElementsByTagNameNS(DS, "Signature");
             if (found.getLength() == 0) return "报文未签名 (no ds:Signature)";
             if (found.getLength() > 1) return "报文含多个签名 (more than one ds:Signature)";
