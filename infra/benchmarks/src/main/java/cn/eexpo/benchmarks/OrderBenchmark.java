@@ -107,6 +107,8 @@ public final class OrderBenchmark {
         defaults.put("logging.level.root", "warn");
         defaults.put("logging.level.cn.eexpo", "warn");
         defaults.put("spring.main.web-application-type", "servlet");
+        // As the storefront runs (its application.yml): no application event after every request.
+        defaults.put("spring.mvc.publish-request-handled-events", "false");
         defaults.put("eexpo.demo-data.load-on-empty", "true");
         defaults.putAll(extra);
         // As arguments, so that they win over the search benchmark's application.yml in the same jar.
