@@ -230,7 +230,7 @@ public final class CebSchema {
         public void startElement(String uri, String localName, String qName, Attributes attributes)
                 throws SAXException {
             Frame parent = path.peek();
-            int index = parent == null ? 1 : parent.children.merge(localName, 1, Integer::sum);
+            int index = parent == null ? 1 : parent.child(localName);
             path.push(new Frame(localName, index));
             if (SENSITIVE.contains(localName)) sensitiveText = new StringBuilder();
             validator.startElement(uri, localName, qName, attributes);
@@ -302,11 +302,18 @@ public final class CebSchema {
     private static final class Frame {
         final String name;
         final int index;
-        final Map<String, Integer> children = new HashMap<>();
+        /** How many children of each name came so far; made for the first child (most elements have none). */
+        private @Nullable Map<String, Integer> children;
 
         Frame(String name, int index) {
             this.name = name;
             this.index = index;
+        }
+
+        /** Counts a child of this name; answers its position among its namesakes (1 for the first). */
+        int child(String name) {
+            if (children == null) children = new HashMap<>();
+            return children.merge(name, 1, Integer::sum);
         }
     }
 
