@@ -210,17 +210,25 @@ public class OrderStore {
                 .list();
     }
 
-    void updateStatus(String orderNo, OrderStatus to, Instant at) {
+    /** Sets the order's status and records the transition, in one statement (a move is made four times per order). */
+    void moveStatus(String orderNo, OrderStatus from, OrderStatus to, Instant at, String cause) {
         jdbc.sql("""
-                        update customer_order
-                           set status = :to, updated_at = :at,
-                               paid_at = case when :to = 'PAID' then :at else paid_at end,
-                               released_at = case when :to = 'RELEASED' then :at else released_at end
-                         where order_no = :orderNo
+                        with moved as (
+                            update customer_order
+                               set status = :to, updated_at = :at,
+                                   paid_at = case when :to = 'PAID' then :at else paid_at end,
+                                   released_at = case when :to = 'RELEASED' then :at else released_at end
+                             where order_no = :orderNo
+                            returning order_no
+                        )
+                        insert into order_transition (order_no, from_status, to_status, cause)
+                        select order_no, :from, :to, :cause from moved
                         """)
                 .param("to", to.name())
                 .param("at", Timestamp.from(at))
                 .param("orderNo", orderNo)
+                .param("from", from.name())
+                .param("cause", cause.length() > 500 ? cause.substring(0, 500) : cause)
                 .update();
     }
 

@@ -67,8 +67,7 @@ public class OrderTransitions {
             return new Outcome(Result.REFUSED, from);
         }
         var now = clock.instant();
-        orders.updateStatus(orderNo, to, now);
-        orders.recordTransition(orderNo, from, to, cause);
+        orders.moveStatus(orderNo, from, to, now, cause);
         log.info("Order {}: {} -> {} ({})", orderNo, from, to, cause);
         switch (to) {
             case PAID -> {
