@@ -486,9 +486,13 @@ public class ReceiptIntake {
 
     /** Moves the order (forward only) and the filing with it. */
     private void move(FilingStore.FilingRow filing, OrderStatus target, String code, String info) {
-        // The filing follows the order's customs status: one already there says the order is (a list's 2 after the
-        // order's 2), and nothing needs asking.
-        if (filing.state().name().equals(target.name())) return;
+        // The filing follows the order's customs status, which only moves forward: a filing already there, or past it
+        // (a list's 2 after the order's 2, a 120 after the 800), says the order is, and nothing needs asking.
+        OrderStatus mirrored = CUSTOMS_STATES.stream()
+                .filter(s -> s.name().equals(filing.state().name()))
+                .findFirst()
+                .orElse(null);
+        if (mirrored != null && (mirrored == target || !mirrored.canMoveTo(target))) return;
         var move = orders.customsStatus(filing.orderNo(), target, info);
         if (move.moved() && CUSTOMS_STATES.contains(move.status())) {
             store.state(filing.id(), FilingState.valueOf(move.status().name()), code, info);
