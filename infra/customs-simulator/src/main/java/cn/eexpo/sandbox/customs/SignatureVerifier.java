@@ -136,11 +136,17 @@ final class SignatureVerifier {
         var certificate = (X509Certificate)
                 CertificateFactory.getInstance("X.509", BC).generateCertificate(new ByteArrayInputStream(der));
 
-        Document withoutSignature = (Document) document.cloneNode(true);
-        Element cloned = (Element)
-                withoutSignature.getElementsByTagNameNS(DS, "Signature").item(0);
-        cloned.getParentNode().removeChild(cloned);
-        byte[] digest = MessageDigest.getInstance("SM3", BC).digest(c14n(serialize(withoutSignature)));
+        // The enveloped-signature transform: the document without this Signature (taken out, and put back after).
+        Node parent = signature.getParentNode();
+        Node next = signature.getNextSibling();
+        parent.removeChild(signature);
+        byte[] canonical;
+        try {
+            canonical = c14n(serialize(document));
+        } finally {
+            parent.insertBefore(signature, next);
+        }
+        byte[] digest = MessageDigest.getInstance("SM3", BC).digest(canonical);
         String declared = child(reference, "DigestValue").getTextContent().strip();
         if (!Base64.getEncoder().encodeToString(digest).equals(declared)) return "SM3 digest does not match";
 
