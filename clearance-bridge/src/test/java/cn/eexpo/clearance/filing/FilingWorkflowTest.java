@@ -133,31 +133,27 @@ class FilingWorkflowTest {
 
     @Test
     void receiptsMoveTheOrderForwardOnlyAndCountOnce() {
-        var buyer = buyers.withIdentity();
-        String orderNo = paidOrder(buyer);
-        received(orderNo, 2);
-        String copNo = FilingAssembler.copNo(orderNo);
-        String invtNo = listNumber(copNo);
+        var filed = filed();
 
-        var declared = TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "2", "新增申报成功");
+        var declared = TestReceipts.ceb622(TestReceipts.guid(), filed.copNo(), filed.invtNo(), "2", "新增申报成功");
         assertThat(post(declared)).containsEntry("applied", 1);
-        assertThat(orders.status(orderNo)).isEqualTo("DECLARED");
+        assertThat(orders.status(filed.orderNo())).isEqualTo("DECLARED");
         assertThat(post(declared)).as("the same receipt again").containsEntry("duplicates", 1);
 
         // Over AMQP, as customs sends them: released, then (late) accepted.
         CUSTOMS.send(
                 CustomsTestInitializer.RECEIPTS,
-                new Message(TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "800", "放行")));
-        await().atMost(PATIENCE).until(() -> orders.status(orderNo).equals("RELEASED"));
-        assertThat(post(TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "120", "海关入库")))
+                new Message(TestReceipts.ceb622(TestReceipts.guid(), filed.copNo(), filed.invtNo(), "800", "放行")));
+        await().atMost(PATIENCE).until(() -> orders.status(filed.orderNo()).equals("RELEASED"));
+        assertThat(post(TestReceipts.ceb622(TestReceipts.guid(), filed.copNo(), filed.invtNo(), "120", "海关入库")))
                 .containsEntry("applied", 1);
-        assertThat(orders.status(orderNo))
+        assertThat(orders.status(filed.orderNo()))
                 .as("a late 120 does not undo the release")
                 .isEqualTo("RELEASED");
 
-        var filing = customs(buyer, orderNo);
+        var filing = customs(filed.buyer(), filed.orderNo());
         assertThat(filing.get("state")).isEqualTo("RELEASED");
-        assertThat(filing.get("invtNo")).isEqualTo(invtNo);
+        assertThat(filing.get("invtNo")).isEqualTo(filed.invtNo());
         assertThat((List<?>) filing.get("receipts")).hasSize(3);
         var list = (Map<?, ?>) ((List<?>) filing.get("messages")).get(1);
         assertThat((List<?>) list.get("receipts")).hasSize(3);
@@ -165,7 +161,7 @@ class FilingWorkflowTest {
         assertThat(buyers.withIdentity()
                         .api()
                         .get()
-                        .uri("/api/v1/orders/{no}/customs", orderNo)
+                        .uri("/api/v1/orders/{no}/customs", filed.orderNo())
                         .retrieve()
                         .toBodilessEntity()
                         .getStatusCode()
@@ -176,22 +172,20 @@ class FilingWorkflowTest {
 
     @Test
     void aTaxBillReadBeforeTheListNumberWaitsForItAndIsThenRecordedOnce() {
-        var buyer = buyers.withIdentity();
-        String orderNo = paidOrder(buyer);
-        received(orderNo, 2);
-        String copNo = FilingAssembler.copNo(orderNo);
-        String invtNo = listNumber(copNo);
+        var filed = filed();
 
         // Customs sends the bill right after the release; a parallel consumer may read it first.
-        var bill = TestReceipts.ceb816(TestReceipts.guid(), invtNo, "9.10");
+        var bill = TestReceipts.ceb816(TestReceipts.guid(), filed.invtNo(), "9.10");
         assertThat(post(bill)).containsEntry("quarantined", 1);
-        assertThat(waitingFor(invtNo)).isEqualTo(1);
+        assertThat(waitingFor(filed.invtNo())).isEqualTo(1);
 
-        assertThat(post(TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "800", "放行")))
+        assertThat(post(TestReceipts.ceb622(TestReceipts.guid(), filed.copNo(), filed.invtNo(), "800", "放行")))
                 .containsEntry("applied", 1);
 
-        assertThat(waitingFor(invtNo)).as("the bill left the quarantine").isZero();
-        var receipts = (List<?>) customs(buyer, orderNo).get("receipts");
+        assertThat(waitingFor(filed.invtNo()))
+                .as("the bill left the quarantine")
+                .isZero();
+        var receipts = (List<?>) customs(filed.buyer(), filed.orderNo()).get("receipts");
         assertThat(receipts.stream().map(r -> String.valueOf(((Map<?, ?>) r).get("messageType"))))
                 .containsExactlyInAnyOrder("CEB622Message", "CEB816Message");
         assertThat(post(bill)).as("the same bill again").containsEntry("duplicates", 1);
@@ -278,15 +272,12 @@ class FilingWorkflowTest {
 
     @Test
     void aLimitRejectionRejectsTheOrderAndRefundsIt() {
-        var buyer = buyers.withIdentity();
-        String orderNo = paidOrder(buyer);
-        received(orderNo, 2);
-        String copNo = FilingAssembler.copNo(orderNo);
+        var filed = filed();
 
-        post(TestReceipts.ceb622(TestReceipts.guid(), copNo, "", "-621005", "超过单次交易限值"));
+        post(TestReceipts.ceb622(TestReceipts.guid(), filed.copNo(), "", "-621005", "超过单次交易限值"));
 
-        await().atMost(PATIENCE).until(() -> orders.status(orderNo).equals("REFUNDED"));
-        var filing = customs(buyer, orderNo);
+        await().atMost(PATIENCE).until(() -> orders.status(filed.orderNo()).equals("REFUNDED"));
+        var filing = customs(filed.buyer(), filed.orderNo());
         assertThat(filing.get("state")).isEqualTo("REJECTED");
         assertThat((String) filing.get("statusInfo")).contains("-621005");
     }
@@ -323,28 +314,25 @@ class FilingWorkflowTest {
 
     @Test
     void aCancelledOrderHasItsListWithdrawn() {
-        var buyer = buyers.withIdentity();
-        String orderNo = paidOrder(buyer);
-        received(orderNo, 2);
-        String copNo = FilingAssembler.copNo(orderNo);
-        String invtNo = listNumber(copNo);
-        post(TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "2", "新增申报成功"));
+        var filed = filed();
+        post(TestReceipts.ceb622(TestReceipts.guid(), filed.copNo(), filed.invtNo(), "2", "新增申报成功"));
 
-        var cancel = buyer.api()
+        var cancel = filed.buyer()
+                .api()
                 .post()
-                .uri("/api/v1/orders/{no}/cancel", orderNo)
+                .uri("/api/v1/orders/{no}/cancel", filed.orderNo())
                 .retrieve()
                 .toBodilessEntity();
         assertThat(cancel.getStatusCode().is2xxSuccessful()).isTrue();
 
-        List<DxpMessage> sent = received(orderNo, 3);
+        List<DxpMessage> sent = received(filed.orderNo(), 3);
         DxpMessage withdrawal = sent.get(2);
         assertThat(withdrawal.msgType()).isEqualTo("CEB623Message");
         Xmllint.assertValid(withdrawal.data(), "ceb-import-202205.xsd");
-        assertThat(new String(withdrawal.data(), StandardCharsets.UTF_8)).contains(invtNo);
+        assertThat(new String(withdrawal.data(), StandardCharsets.UTF_8)).contains(filed.invtNo());
 
-        post(TestReceipts.ceb624(TestReceipts.guid(), copNo, invtNo, "399", "撤销成功"));
-        assertThat(customs(buyer, orderNo).get("state")).isEqualTo("CANCELLED");
+        post(TestReceipts.ceb624(TestReceipts.guid(), filed.copNo(), filed.invtNo(), "399", "撤销成功"));
+        assertThat(customs(filed.buyer(), filed.orderNo()).get("state")).isEqualTo("CANCELLED");
     }
 
     @Test
@@ -393,17 +381,14 @@ class FilingWorkflowTest {
 
     @Test
     void returnedGoodsAreReportedToCustomsForTheTaxRefund() {
-        var buyer = buyers.withIdentity();
-        String orderNo = paidOrder(buyer);
-        received(orderNo, 2);
-        String copNo = FilingAssembler.copNo(orderNo);
-        String invtNo = listNumber(copNo);
-        post(TestReceipts.ceb622(TestReceipts.guid(), copNo, invtNo, "800", "放行"));
-        assertThat(orders.status(orderNo)).isEqualTo("RELEASED");
+        var filed = filed();
+        post(TestReceipts.ceb622(TestReceipts.guid(), filed.copNo(), filed.invtNo(), "800", "放行"));
+        assertThat(orders.status(filed.orderNo())).isEqualTo("RELEASED");
 
-        assertThat(buyer.api()
+        assertThat(filed.buyer()
+                        .api()
                         .post()
-                        .uri("/api/v1/orders/{no}/return", orderNo)
+                        .uri("/api/v1/orders/{no}/return", filed.orderNo())
                         .retrieve()
                         .toBodilessEntity()
                         .getStatusCode()
@@ -411,18 +396,18 @@ class FilingWorkflowTest {
                 .isTrue();
         assertThat(operator.api()
                         .post()
-                        .uri("/api/v1/operations/returns/{no}/received", orderNo)
+                        .uri("/api/v1/operations/returns/{no}/received", filed.orderNo())
                         .retrieve()
                         .toBodilessEntity()
                         .getStatusCode()
                         .is2xxSuccessful())
                 .isTrue();
 
-        DxpMessage refund = received(orderNo, 3).get(2);
+        DxpMessage refund = received(filed.orderNo(), 3).get(2);
         assertThat(refund.msgType()).isEqualTo("CEB625Message");
         Xmllint.assertValid(refund.data(), "ceb-import-202205.xsd");
-        post(TestReceipts.ceb626(TestReceipts.guid(), copNo, invtNo, "399", "退货审结"));
-        assertThat(customs(buyer, orderNo).get("state")).isEqualTo("RETURNED");
+        post(TestReceipts.ceb626(TestReceipts.guid(), filed.copNo(), filed.invtNo(), "399", "退货审结"));
+        assertThat(customs(filed.buyer(), filed.orderNo()).get("state")).isEqualTo("RETURNED");
     }
 
     @Test
@@ -483,6 +468,17 @@ class FilingWorkflowTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** A paid order whose two messages customs received, and the numbers its list is given. */
+    private record Filed(Buyer buyer, String orderNo, String copNo, String invtNo) {}
+
+    private Filed filed() {
+        var buyer = buyers.withIdentity();
+        String orderNo = paidOrder(buyer);
+        received(orderNo, 2);
+        String copNo = FilingAssembler.copNo(orderNo);
+        return new Filed(buyer, orderNo, copNo, listNumber(copNo));
+    }
 
     private String paidOrder(Buyer buyer) {
         var placed = orders.place(buyer, Map.of(TestOrders.HNBLC_MILK, 1));
