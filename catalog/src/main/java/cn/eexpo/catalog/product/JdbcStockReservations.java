@@ -90,7 +90,7 @@ class JdbcStockReservations implements StockReservations {
 
     @Override
     public void release(String reference) {
-        var restocked = close(reference, "RELEASED", "reserved = s.reserved - r.quantity");
+        var restocked = close(new String[] {reference}, "RELEASED", "reserved = s.reserved - t.quantity");
         if (!restocked.isEmpty()) {
             events.publishEvent(new ProductsChanged(restocked));
         }
@@ -137,37 +137,31 @@ class JdbcStockReservations implements StockReservations {
                          order by sku, warehouse_code
                            for update
                         """).param("refs", refs).query().listOfRows();
-        jdbc.sql("""
-                        with closed as (
-                            update stock_reservation set state = 'CONSUMED', closed_at = now()
-                             where reference = any(:refs) and state = 'HELD'
-                            returning sku, warehouse_code, quantity
-                        ), taken as (
-                            select sku, warehouse_code, sum(quantity) as quantity from closed group by sku, warehouse_code
-                        )
-                        update stock s set reserved = s.reserved - t.quantity, on_hand = s.on_hand - t.quantity
-                          from taken t
-                         where s.sku = t.sku and s.warehouse_code = t.warehouse_code
-                        """).param("refs", refs).update();
+        close(refs, "CONSUMED", "reserved = s.reserved - t.quantity, on_hand = s.on_hand - t.quantity");
     }
 
-    /** Closes the held lines and adjusts stock; answers the SKUs that were sold out before. */
-    private List<String> close(String reference, String state, String adjustment) {
+    /**
+     * Closes the held lines of these reservations and adjusts stock by what they held of each product together
+     * (several of them may hold the same one); answers the SKUs a release brought back from sold out.
+     */
+    private List<String> close(String[] references, String state, String adjustment) {
         return jdbc.sql("""
                         with closed as (
                             update stock_reservation set state = :state, closed_at = now()
-                             where reference = :reference and state = 'HELD'
+                             where reference = any(:references) and state = 'HELD'
                             returning sku, warehouse_code, quantity
+                        ), taken as (
+                            select sku, warehouse_code, sum(quantity) as quantity from closed group by sku, warehouse_code
                         ), adjusted as (
                             update stock s set %s
-                              from closed r
-                             where s.sku = r.sku and s.warehouse_code = r.warehouse_code
-                            returning s.sku, s.on_hand - s.reserved as left_after, r.quantity
+                              from taken t
+                             where s.sku = t.sku and s.warehouse_code = t.warehouse_code
+                            returning s.sku, s.on_hand - s.reserved as left_after, t.quantity
                         )
                         select sku from adjusted where left_after = quantity and :state = 'RELEASED'
                         """.formatted(adjustment))
                 .param("state", state)
-                .param("reference", reference)
+                .param("references", references)
                 .query(String.class)
                 .list();
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -131,7 +132,7 @@ class FilingStore implements DeadLetters {
 
     /** By one of the filing's unique keys; {@code column} is one of this class's constants, never input. */
     private Map<String, FilingRow> findAllBy(
-            String column, Collection<String> values, java.util.function.Function<FilingRow, String> key) {
+            String column, Collection<String> values, Function<FilingRow, String> key) {
         if (values.isEmpty()) return Map.of();
         var found = new HashMap<String, FilingRow>();
         jdbc.sql("select * from customs_filing where " + column + " = any(:values)")

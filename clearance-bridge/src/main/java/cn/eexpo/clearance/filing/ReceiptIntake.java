@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,10 @@ public class ReceiptIntake {
             OrderStatus.DETAINED,
             OrderStatus.RELEASED,
             OrderStatus.REJECTED);
+
+    /** The filing states that mirror the order's customs status, and that status. */
+    private static final Map<FilingState, OrderStatus> MIRRORED =
+            CUSTOMS_STATES.stream().collect(Collectors.toUnmodifiableMap(s -> FilingState.valueOf(s.name()), s -> s));
 
     /** −621005 single-transaction limit, −621018 annual limit: customs refuses the buyer, not the message. */
     private static final Set<Integer> LIMITS = Set.of(-621005, -621018);
@@ -488,10 +493,7 @@ public class ReceiptIntake {
     private void move(FilingStore.FilingRow filing, OrderStatus target, String code, String info) {
         // The filing follows the order's customs status, which only moves forward: a filing already there, or past it
         // (a list's 2 after the order's 2, a 120 after the 800), says the order is, and nothing needs asking.
-        OrderStatus mirrored = CUSTOMS_STATES.stream()
-                .filter(s -> s.name().equals(filing.state().name()))
-                .findFirst()
-                .orElse(null);
+        OrderStatus mirrored = MIRRORED.get(filing.state());
         if (mirrored != null && (mirrored == target || !mirrored.canMoveTo(target))) return;
         var move = orders.customsStatus(filing.orderNo(), target, info);
         if (move.moved() && CUSTOMS_STATES.contains(move.status())) {
