@@ -6,16 +6,24 @@ import java.io.InputStream;
 import java.security.Key;
 import java.security.MessageDigest;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.Signature;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.XMLConstants;
 import javax.xml.crypto.AlgorithmMethod;
+import javax.xml.crypto.Data;
 import javax.xml.crypto.KeySelector;
 import javax.xml.crypto.KeySelectorException;
 import javax.xml.crypto.KeySelectorResult;
+import javax.xml.crypto.NodeSetData;
 import javax.xml.crypto.OctetStreamData;
 import javax.xml.crypto.XMLCryptoContext;
 import javax.xml.crypto.dsig.CanonicalizationMethod;
@@ -66,7 +74,10 @@ final class SignatureVerifier {
 
     private static final ThreadLocal<Transformer> SERIALIZER = ThreadLocal.withInitial(SignatureVerifier::serializer);
 
+    private static final int MAX_SIGNERS = 64;
+
     private final List<X509Certificate> trusted;
+    private final Map<String, Signer> signers = new ConcurrentHashMap<>();
 
     SignatureVerifier(List<X509Certificate> trusted) {
         this.trusted = List.copyOf(trusted);
@@ -131,21 +142,12 @@ final class SignatureVerifier {
         if (!transform.equals(ENVELOPED)) return "Transform must be enveloped-signature";
         if (!reference.getAttribute("URI").isEmpty()) return "Reference URI must be \"\"";
         Element keyInfo = child(signature, "KeyInfo");
-        byte[] der = Base64.getMimeDecoder()
-                .decode(child(child(keyInfo, "X509Data"), "X509Certificate").getTextContent());
-        var certificate = (X509Certificate)
-                CertificateFactory.getInstance("X.509", BC).generateCertificate(new ByteArrayInputStream(der));
+        Signer signer =
+                signer(child(child(keyInfo, "X509Data"), "X509Certificate").getTextContent());
 
-        // The enveloped-signature transform: the document without this Signature (taken out, and put back after).
-        Node parent = signature.getParentNode();
-        Node next = signature.getNextSibling();
-        parent.removeChild(signature);
-        byte[] canonical;
-        try {
-            canonical = c14n(serialize(document));
-        } finally {
-            parent.insertBefore(signature, next);
-        }
+        // The enveloped-signature transform: the document's nodes without this Signature's, canonicalised as the
+        // XPath node-set the transform yields (the JDK's C14N takes it as it is: no copy, no second parse).
+        byte[] canonical = c14n(withoutSubtree(document, signature));
         byte[] digest = MessageDigest.getInstance("SM3", BC).digest(canonical);
         String declared = child(reference, "DigestValue").getTextContent().strip();
         if (!Base64.getEncoder().encodeToString(digest).equals(declared)) return "SM3 digest does not match";
@@ -165,12 +167,31 @@ final class SignatureVerifier {
             }
         }
         Signature sm2 = Signature.getInstance("SM3withSM2", BC);
-        sm2.initVerify(certificate.getPublicKey());
+        sm2.initVerify(signer.key());
         sm2.update(c14n(serialize(alone)));
         boolean ok = sm2.verify(Base64.getMimeDecoder()
                 .decode(child(signature, "SignatureValue").getTextContent()));
         if (!ok) return "SM2 signature does not match";
-        return untrusted(certificate);
+        return untrusted(signer.certificate());
+    }
+
+    /** A signing certificate as read from KeyInfo, and its public key. */
+    private record Signer(X509Certificate certificate, PublicKey key) {}
+
+    /**
+     * The certificate a KeyInfo carries, read once per distinct certificate: senders sign with a handful of
+     * certificates, and decoding one per message took 7 % of the simulator's consumer threads in a profile.
+     */
+    private Signer signer(String base64) throws CertificateException {
+        Signer known = signers.get(base64);
+        if (known != null) return known;
+        var certificate = (X509Certificate) CertificateFactory.getInstance("X.509", BC)
+                .generateCertificate(
+                        new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64)));
+        var signer = new Signer(certificate, certificate.getPublicKey());
+        if (signers.size() >= MAX_SIGNERS) signers.clear(); // a flood of certificates: start again
+        signers.put(base64, signer);
+        return signer;
     }
 
     private @Nullable String untrusted(@Nullable X509Certificate certificate) {
@@ -180,12 +201,36 @@ final class SignatureVerifier {
     }
 
     private static byte[] c14n(byte[] xml) throws Exception {
+        return c14n(new OctetStreamData(new ByteArrayInputStream(xml)));
+    }
+
+    private static byte[] c14n(Data data) throws Exception {
         TransformService c14n = TransformService.getInstance(CanonicalizationMethod.INCLUSIVE, "DOM");
         c14n.init(null);
-        var out = (OctetStreamData) c14n.transform(new OctetStreamData(new ByteArrayInputStream(xml)), null);
+        var out = (OctetStreamData) c14n.transform(data, null);
         try (InputStream in = out.getOctetStream()) {
             return in.readAllBytes();
         }
+    }
+
+    /** Every node of the document (attributes and namespace declarations included) outside {@code excluded}. */
+    private static NodeSetData<Node> withoutSubtree(Document document, Node excluded) {
+        List<Node> nodes = new ArrayList<>();
+        var pending = new ArrayDeque<Node>();
+        pending.push(document);
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (node == excluded) continue;
+            nodes.add(node);
+            NamedNodeMap attributes = node.getAttributes();
+            if (attributes != null) {
+                for (int i = 0; i < attributes.getLength(); i++) nodes.add(attributes.item(i));
+            }
+            for (Node child = node.getLastChild(); child != null; child = child.getPreviousSibling()) {
+                pending.push(child);
+            }
+        }
+        return nodes::iterator;
     }
 
     private static Document parse(byte[] xml) throws Exception {
