@@ -1,7 +1,6 @@
 package cn.eexpo.sandbox.customs;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.security.Key;
 import java.security.MessageDigest;
@@ -17,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.xml.XMLConstants;
 import javax.xml.crypto.AlgorithmMethod;
 import javax.xml.crypto.Data;
 import javax.xml.crypto.KeySelector;
@@ -36,15 +34,8 @@ import javax.xml.crypto.dsig.keyinfo.X509Data;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerConfigurationException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.jspecify.annotations.Nullable;
-import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -67,12 +58,10 @@ final class SignatureVerifier {
     private static final Provider BC = new BouncyCastleProvider();
 
     /**
-     * Parsers and serialisers per consumer thread: {@code DocumentBuilderFactory.newInstance()} and its transformer
-     * counterpart search the class path for providers on every call, which cost the simulator a fifth of its CPU.
+     * A parser per consumer thread: {@code DocumentBuilderFactory.newInstance()} searches the class path for
+     * providers on every call, which cost the simulator a fifth of its CPU.
      */
     private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(SignatureVerifier::parser);
-
-    private static final ThreadLocal<Transformer> SERIALIZER = ThreadLocal.withInitial(SignatureVerifier::serializer);
 
     private static final int MAX_SIGNERS = 64;
 
@@ -147,28 +136,15 @@ final class SignatureVerifier {
 
         // The enveloped-signature transform: the document's nodes without this Signature's, canonicalised as the
         // XPath node-set the transform yields (the JDK's C14N takes it as it is: no copy, no second parse).
-        byte[] canonical = c14n(withoutSubtree(document, signature));
+        byte[] canonical = c14n(subtree(document, signature));
         byte[] digest = MessageDigest.getInstance("SM3", BC).digest(canonical);
         String declared = child(reference, "DigestValue").getTextContent().strip();
         if (!Base64.getEncoder().encodeToString(digest).equals(declared)) return "SM3 digest does not match";
 
-        // SignedInfo canonicalised as a document subset: a standalone copy declaring the namespaces in scope.
-        Document alone = PARSER.get().newDocument();
-        Element copy = (Element) alone.importNode(signedInfo, true);
-        alone.appendChild(copy);
-        for (Node n = signedInfo; n instanceof Element e; n = e.getParentNode()) {
-            NamedNodeMap attributes = e.getAttributes();
-            for (int i = 0; i < attributes.getLength(); i++) {
-                Attr a = (Attr) attributes.item(i);
-                if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())
-                        && !copy.hasAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getLocalName())) {
-                    copy.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, a.getName(), a.getValue());
-                }
-            }
-        }
+        // SignedInfo canonicalised as a document subset: its own nodes, the namespaces in scope rendered on it.
         Signature sm2 = Signature.getInstance("SM3withSM2", BC);
         sm2.initVerify(signer.key());
-        sm2.update(c14n(serialize(alone)));
+        sm2.update(c14n(subtree(signedInfo, null)));
         boolean ok = sm2.verify(Base64.getMimeDecoder()
                 .decode(child(signature, "SignatureValue").getTextContent()));
         if (!ok) return "SM2 signature does not match";
@@ -200,10 +176,6 @@ final class SignatureVerifier {
         return "the signing certificate is not trusted";
     }
 
-    private static byte[] c14n(byte[] xml) throws Exception {
-        return c14n(new OctetStreamData(new ByteArrayInputStream(xml)));
-    }
-
     private static byte[] c14n(Data data) throws Exception {
         TransformService c14n = TransformService.getInstance(CanonicalizationMethod.INCLUSIVE, "DOM");
         c14n.init(null);
@@ -213,11 +185,14 @@ final class SignatureVerifier {
         }
     }
 
-    /** Every node of the document (attributes and namespace declarations included) outside {@code excluded}. */
-    private static NodeSetData<Node> withoutSubtree(Document document, Node excluded) {
+    /**
+     * The XPath node-set of {@code root}'s subtree (attributes and namespace declarations included) without
+     * {@code excluded}'s; the C14N of a node-set renders the namespaces in scope on its topmost elements.
+     */
+    private static NodeSetData<Node> subtree(Node root, @Nullable Node excluded) {
         List<Node> nodes = new ArrayList<>();
         var pending = new ArrayDeque<Node>();
-        pending.push(document);
+        pending.push(root);
         while (!pending.isEmpty()) {
             Node node = pending.pop();
             if (node == excluded) continue;
@@ -239,15 +214,6 @@ final class SignatureVerifier {
         return parser.parse(new ByteArrayInputStream(xml));
     }
 
-    private static byte[] serialize(Node node) throws Exception {
-        var out = new ByteArrayOutputStream();
-        Transformer transformer = SERIALIZER.get();
-        transformer.reset();
-        transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-        transformer.transform(new DOMSource(node), new StreamResult(out));
-        return out.toByteArray();
-    }
-
     private static DocumentBuilder parser() {
         try {
             var factory = DocumentBuilderFactory.newDefaultInstance();
@@ -258,14 +224,6 @@ final class SignatureVerifier {
             factory.setExpandEntityReferences(false);
             return factory.newDocumentBuilder();
         } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Transformer serializer() {
-        try {
-            return TransformerFactory.newDefaultInstance().newTransformer();
-        } catch (TransformerConfigurationException e) {
             throw new IllegalStateException(e);
         }
     }
